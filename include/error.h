@@ -1,0 +1,47 @@
+/*
+ * error.h - errors as values.
+ *
+ * Every fallible function of the core fills a caller-owned struct error
+ * instead of printing: the file and line the problem was found at, and a
+ * message in the style of a compiler ("unterminated quoted field":
+ * lower-case, what is wrong first, no final full stop).  Only main.c
+ * turns one into text on stderr.
+ */
+#ifndef CIVPOL_ERROR_H
+#define CIVPOL_ERROR_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define ERROR_MSG_MAX 512
+
+struct error {
+	/* Borrowed from the caller that named the input; NULL when none. */
+	const char *file;
+	/* Line of the input, from 1; 0 when the error has no line. */
+	unsigned long line;
+	char msg[ERROR_MSG_MAX];
+};
+
+/*
+ * Fills err (which may be NULL: then nothing happens) with file, line and
+ * a printf-style message, truncated to fit.  Returns -1, so that a caller
+ * can write "return error_set(...)".
+ */
+#if defined(__GNUC__)
+__attribute__((format(printf, 4, 5)))
+#endif
+int error_set(struct error *err, const char *file, unsigned long line,
+    const char *fmt, ...);
+
+/*
+ * Writes the n bytes at s into buf (size bytes, NUL-terminated) as a
+ * double-quoted string fit for a one-line message: '"' and '\\' are
+ * escaped with a backslash, control bytes and DEL become \xNN, other
+ * bytes (UTF-8 included) are kept, and a value longer than
+ * ERROR_QUOTE_MAX bytes is cut there and marked with "...".  Returns buf.
+ */
+#define ERROR_QUOTE_MAX 60
+char *error_quote(char *buf, size_t size, const char *s, size_t n);
+
+#endif

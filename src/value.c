@@ -1,0 +1,495 @@
+/*
+ * value.c - what the text of a cell means; see value.h.
+ *
+ * These parsers run once for every cell the rules read, so they stay on
+ * the stack and never call the C library's locale-dependent helpers: a
+ * vocabulary word is recognised by its length, then lower-cased (ASCII
+ * only) into a small buffer and compared with memcmp(); numbers and
+ * dates are read digit by digit.  Day numbers count days since
+ * 1970-01-01 in the proleptic Gregorian calendar, computed with Howard
+ * Hinnant's days_from_civil and civil_from_days algorithms.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "value.h"
+
+/* The longest vocabulary word ("separated") and then some. */
+#define WORD_MAX 16
+
+static int
+is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static int
+is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static char
+lower(char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return (char)(c - 'A' + 'a');
+	return c;
+}
+
+/*
+ * Trims s and n, then lower-cases them into buf (WORD_MAX bytes) when
+ * they fit.  Returns VALUE_MISSING, VALUE_INVALID (too long to be a
+ * word) or VALUE_OK with *len set.  buf is the caller's.
+ */
+static enum value_status
+fold_word(const char *s, size_t n, char *buf, size_t *len)
+{
+	size_t i;
+
+	value_trim(&s, &n);
+	if (n == 0)
+		return VALUE_MISSING;
+	if (n > WORD_MAX)
+		return VALUE_INVALID;
+	for (i = 0; i < n; i++)
+		buf[i] = lower(s[i]);
+	*len = n;
+	return VALUE_OK;
+}
+
+/* The pointer stays borrowed from the caller. */
+void
+value_trim(const char **s, size_t *n)
+{
+	const char *p = *s;
+	size_t len = *n;
+
+	while (len > 0 && is_space((unsigned char)p[0])) {
+		p++;
+		len--;
+	}
+	while (len > 0 && is_space((unsigned char)p[len - 1]))
+		len--;
+	*s = p;
+	*n = len;
+}
+
+/* s is borrowed for the call; *out is the caller's. */
+enum value_status
+value_bool(const char *s, size_t n, int *out)
+{
+	char w[WORD_MAX];
+	size_t len = 0;
+	enum value_status st;
+	int v = -1;
+
+	st = fold_word(s, n, w, &len);
+	if (st != VALUE_OK)
+		return st;
+	switch (len) {
+	case 1:
+		if (w[0] == 'y' || w[0] == 't' || w[0] == '1' || w[0] == 'x')
+			v = 1;
+		else if (w[0] == 'n' || w[0] == 'f' || w[0] == '0')
+			v = 0;
+		break;
+	case 2:
+		if (memcmp(w, "no", 2) == 0)
+			v = 0;
+		break;
+	case 3:
+		if (memcmp(w, "yes", 3) == 0)
+			v = 1;
+		break;
+	case 4:
+		if (memcmp(w, "true", 4) == 0 || memcmp(w, "pass", 4) == 0)
+			v = 1;
+		else if (memcmp(w, "fail", 4) == 0)
+			v = 0;
+		break;
+	case 5:
+		if (memcmp(w, "false", 5) == 0)
+			v = 0;
+		break;
+	case 6:
+		if (memcmp(w, "passed", 6) == 0)
+			v = 1;
+		else if (memcmp(w, "failed", 6) == 0)
+			v = 0;
+		break;
+	default:
+		break;
+	}
+	if (v < 0)
+		return VALUE_INVALID;
+	*out = v;
+	return VALUE_OK;
+}
+
+/* s is borrowed for the call; *out is the caller's. */
+enum value_status
+value_years(const char *s, size_t n, int64_t *out)
+{
+	int64_t whole = 0, frac = 0;
+	size_t i = 0, start, nfrac = 0;
+
+	value_trim(&s, &n);
+	if (n == 0)
+		return VALUE_MISSING;
+	/*
+	 * The whole part stops growing once it passes the largest whole
+	 * number of years, so that any run of digits (leading zeros
+	 * included) is read without overflow and then clamped.
+	 */
+	start = i;
+	while (i < n && is_digit((unsigned char)s[i])) {
+		if (whole < VALUE_YEAR_SCALE)
+			whole = whole * 10 + (s[i] - '0');
+		i++;
+	}
+	if (i == start)
+		return VALUE_INVALID;
+	if (i < n) {
+		if (s[i] != '.')
+			return VALUE_INVALID;
+		i++;
+		start = i;
+		while (i < n && is_digit((unsigned char)s[i])) {
+			if (nfrac < 9) {
+				frac = frac * 10 + (s[i] - '0');
+				nfrac++;
+			}
+			i++;
+		}
+		if (i == start || i < n)
+			return VALUE_INVALID;
+	}
+	for (; nfrac < 9; nfrac++)
+		frac *= 10;
+	if (whole >= VALUE_YEAR_SCALE)
+		*out = VALUE_YEARS_MAX;
+	else
+		*out = whole * VALUE_YEAR_SCALE + frac;
+	return VALUE_OK;
+}
+
+/* s is borrowed for the call; *out is the caller's. */
+enum value_status
+value_employment(const char *s, size_t n, enum employment *out)
+{
+	char w[WORD_MAX];
+	size_t len = 0;
+	enum value_status st;
+
+	st = fold_word(s, n, w, &len);
+	if (st != VALUE_OK)
+		return st;
+	switch (len) {
+	case 6:
+		if (memcmp(w, "active", 6) == 0) {
+			*out = EMPLOYMENT_ACTIVE;
+			return VALUE_OK;
+		}
+		if (memcmp(w, "former", 6) == 0) {
+			*out = EMPLOYMENT_SEPARATED;
+			return VALUE_OK;
+		}
+		break;
+	case 7:
+		if (memcmp(w, "serving", 7) == 0 ||
+		    memcmp(w, "current", 7) == 0) {
+			*out = EMPLOYMENT_ACTIVE;
+			return VALUE_OK;
+		}
+		if (memcmp(w, "retired", 7) == 0) {
+			*out = EMPLOYMENT_SEPARATED;
+			return VALUE_OK;
+		}
+		break;
+	case 8:
+		if (memcmp(w, "employed", 8) == 0) {
+			*out = EMPLOYMENT_ACTIVE;
+			return VALUE_OK;
+		}
+		if (memcmp(w, "resigned", 8) == 0) {
+			*out = EMPLOYMENT_SEPARATED;
+			return VALUE_OK;
+		}
+		break;
+	case 9:
+		if (memcmp(w, "separated", 9) == 0) {
+			*out = EMPLOYMENT_SEPARATED;
+			return VALUE_OK;
+		}
+		break;
+	default:
+		break;
+	}
+	return VALUE_INVALID;
+}
+
+static int
+is_leap(int64_t y)
+{
+	return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+}
+
+static int
+month_days(int64_t y, int m)
+{
+	static const unsigned char days[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+
+	if (m == 2 && is_leap(y))
+		return 29;
+	return days[m - 1];
+}
+
+/*
+ * Reads the run of digits at s[*i] (at most max of them, else fails) into
+ * *v and advances *i.  Returns the number of digits read, or 0 when
+ * there are none or too many.  s is borrowed for the call.
+ */
+static size_t
+read_digits(const char *s, size_t n, size_t *i, size_t max, int *v)
+{
+	size_t k = 0;
+	int x = 0;
+
+	while (*i < n && is_digit((unsigned char)s[*i])) {
+		if (k == max)
+			return 0;
+		x = x * 10 + (s[*i] - '0');
+		(*i)++;
+		k++;
+	}
+	*v = x;
+	return k;
+}
+
+/*
+ * Parses the trimmed text of a date in either form into y, m and d,
+ * without checking that the date exists.  Returns 0 or -1.  s is
+ * borrowed for the call.
+ */
+static int
+split_date(const char *s, size_t n, int *y, int *m, int *d)
+{
+	size_t i = 0, k;
+
+	if (n == 10 && s[4] == '-') {
+		if (read_digits(s, n, &i, 4, y) != 4 || s[i] != '-')
+			return -1;
+		i++;
+		if (read_digits(s, n, &i, 2, m) != 2 || i >= n || s[i] != '-')
+			return -1;
+		i++;
+		if (read_digits(s, n, &i, 2, d) != 2 || i != n)
+			return -1;
+		return 0;
+	}
+	if (read_digits(s, n, &i, 2, m) == 0 || i >= n || s[i] != '/')
+		return -1;
+	i++;
+	if (read_digits(s, n, &i, 2, d) == 0 || i >= n || s[i] != '/')
+		return -1;
+	i++;
+	k = read_digits(s, n, &i, 4, y);
+	if (i != n)
+		return -1;
+	if (k == 2)
+		*y += *y >= 69 ? 1900 : 2000;
+	else if (k != 4)
+		return -1;
+	return 0;
+}
+
+/* Nonzero when y-m-d is a real date in 1900..9999. */
+static int
+valid_date(int y, int m, int d)
+{
+	return y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
+	    d <= month_days(y, m);
+}
+
+/* s is borrowed for the call; *out is the caller's. */
+enum value_status
+value_date(const char *s, size_t n, int32_t *out)
+{
+	int y = 0, m = 0, d = 0;
+
+	value_trim(&s, &n);
+	if (n == 0)
+		return VALUE_MISSING;
+	if (split_date(s, n, &y, &m, &d) != 0 || !valid_date(y, m, d))
+		return VALUE_INVALID;
+	*out = value_days_from_civil(y, m, d);
+	return VALUE_OK;
+}
+
+/*
+ * Hinnant's days_from_civil in 64 bits, so that no int argument can
+ * overflow it.
+ */
+static int64_t
+days_from_civil64(int64_t y, int64_t m, int64_t d)
+{
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* A 64-bit day number clamped into int32_t. */
+static int32_t
+clamp_day(int64_t day)
+{
+	if (day > INT32_MAX)
+		return INT32_MAX;
+	if (day < INT32_MIN)
+		return INT32_MIN;
+	return (int32_t)day;
+}
+
+int32_t
+value_days_from_civil(int y, int m, int d)
+{
+	return clamp_day(days_from_civil64(y, m, d));
+}
+
+/* Hinnant's civil_from_days; y, m and d are the caller's. */
+static void
+civil_from_days64(int64_t z, int64_t *y, int *m, int *d)
+{
+	int64_t era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+/* y, m and d are the caller's. */
+void
+value_civil_from_days(int32_t days, int *y, int *m, int *d)
+{
+	int64_t yy;
+
+	civil_from_days64(days, &yy, m, d);
+	/* Every int32_t day number falls within a year that fits an int. */
+	*y = (int)yy;
+}
+
+int32_t
+value_years_before(int32_t day, int years)
+{
+	int64_t y;
+	int m, d;
+
+	civil_from_days64(day, &y, &m, &d);
+	y -= years;
+	if (m == 2 && d == 29 && !is_leap(y))
+		d = 28;
+	return clamp_day(days_from_civil64(y, m, d));
+}
+
+/* s is borrowed for the call; *out is the caller's. */
+int
+value_parse_iso(const char *s, int32_t *out)
+{
+	int y = 0, m = 0, d = 0;
+	size_t n;
+
+	if (s == NULL)
+		return -1;
+	/* Only the first 11 bytes matter: a date and its NUL. */
+	n = strnlen(s, 11);
+	if (n != 10 || s[4] != '-')
+		return -1;
+	if (split_date(s, n, &y, &m, &d) != 0 || !valid_date(y, m, d))
+		return -1;
+	*out = value_days_from_civil(y, m, d);
+	return 0;
+}
+
+/* Writes v as exactly width digits at p. */
+static void
+put_digits(char *p, int v, int width)
+{
+	while (width-- > 0) {
+		p[width] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+/* buf is the caller's; the result is buf. */
+char *
+value_format_date(int32_t day, char buf[11])
+{
+	int y, m, d;
+
+	value_civil_from_days(day, &y, &m, &d);
+	if (y < 0 || y > 9999) {
+		/* Outside four-digit years: cut to fit, never overrun. */
+		(void)snprintf(buf, 11, "%d-%02d-%02d", y, m, d);
+		return buf;
+	}
+	put_digits(buf, y, 4);
+	buf[4] = '-';
+	put_digits(buf + 5, m, 2);
+	buf[7] = '-';
+	put_digits(buf + 8, d, 2);
+	buf[10] = '\0';
+	return buf;
+}
+
+/* buf is the caller's (VALUE_YEARS_BUF bytes); the result is buf. */
+char *
+value_format_years(int64_t years, char *buf)
+{
+	char tmp[24];
+	uint64_t mag, whole, frac;
+	size_t o = 0, t = 0;
+	int k;
+
+	if (years < 0) {
+		buf[o++] = '-';
+		mag = (uint64_t)0 - (uint64_t)years;
+	} else
+		mag = (uint64_t)years;
+	whole = mag / (uint64_t)VALUE_YEAR_SCALE;
+	frac = mag % (uint64_t)VALUE_YEAR_SCALE;
+	do {
+		tmp[t++] = (char)('0' + whole % 10);
+		whole /= 10;
+	} while (whole > 0);
+	while (t > 0)
+		buf[o++] = tmp[--t];
+	if (frac > 0) {
+		buf[o++] = '.';
+		k = 9;
+		while (frac % 10 == 0) {
+			frac /= 10;
+			k--;
+		}
+		/* k digits are left, the last one nonzero. */
+		o += (size_t)k;
+		for (t = 1; t <= (size_t)k; t++) {
+			buf[o - t] = (char)('0' + frac % 10);
+			frac /= 10;
+		}
+	}
+	buf[o] = '\0';
+	return buf;
+}

@@ -1,0 +1,815 @@
+/*
+ * test_value.c - unit tests for value.c: every vocabulary word, years in
+ * fixed point, both date forms, the calendar arithmetic and the
+ * formatters.  Each test is a table of cases and one loop; the expected
+ * day numbers were computed independently (Python's date.toordinal()).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "value.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+enum { MISSING = VALUE_MISSING, INVALID = VALUE_INVALID, OK = VALUE_OK };
+
+/* The largest years value, as text with nine fraction digits. */
+#define MAX_TEXT "999999999.999999999"
+
+/* Writes the text of a case into buf with its status, for failures. */
+static void
+note(const char *what, const char *s, size_t n)
+{
+	char buf[128];
+	size_t i, o = 0;
+
+	for (i = 0; i < n && o + 5 < sizeof(buf); i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c >= 0x7f)
+			o += (size_t)snprintf(buf + o, sizeof(buf) - o,
+			    "\\x%02x", c);
+		else
+			buf[o++] = (char)c;
+	}
+	buf[o] = '\0';
+	print_message("%s: \"%s\"\n", what, buf);
+}
+
+/* Lower-cases or upper-cases ASCII letters of src into dst. */
+static void
+recase(char *dst, const char *src, int upper)
+{
+	for (; *src != '\0'; src++, dst++) {
+		char c = *src;
+
+		if (upper && c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		else if (!upper && c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		*dst = c;
+	}
+	*dst = '\0';
+}
+
+/* The decorations every vocabulary word is tried with: %s is the word. */
+static const char *const wrap[] = {
+	"%s", " %s", "%s ", "\t%s\t", "\r\n%s\r\n", " \t\r\n%s \t\r\n", "\n%s",
+};
+
+/* Capitalises the first letter: "Yes". */
+static void
+capital(char *dst, const char *src)
+{
+	recase(dst, src, 0);
+	if (dst[0] >= 'a' && dst[0] <= 'z')
+		dst[0] = (char)(dst[0] - 'a' + 'A');
+}
+
+/*
+ * Calls check(word-variant, expected) for each case and decoration of
+ * word: lower, UPPER and Capital, each wrapped every way in wrap[].
+ */
+static void
+each_variant(const char *word, void (*check)(const char *, size_t, int),
+    int expected)
+{
+	char v[3][32], buf[64];
+	size_t i, k;
+
+	recase(v[0], word, 0);
+	recase(v[1], word, 1);
+	capital(v[2], word);
+	for (k = 0; k < 3; k++) {
+		for (i = 0; i < NELEM(wrap); i++) {
+			(void)snprintf(buf, sizeof(buf), wrap[i], v[k]);
+			check(buf, strlen(buf), expected);
+		}
+	}
+}
+
+static void
+check_bool(const char *s, size_t n, int expected)
+{
+	int out = -1;
+	enum value_status st;
+
+	note("bool", s, n);
+	st = value_bool(s, n, &out);
+	assert_int_equal(st, VALUE_OK);
+	assert_int_equal(out, expected);
+}
+
+static void
+test_bool_words(void **state)
+{
+	static const struct {
+		const char *word;
+		int value;
+	} cases[] = {
+		{ "yes", 1 }, { "y", 1 }, { "true", 1 }, { "t", 1 }, { "1", 1 },
+		{ "x", 1 }, { "pass", 1 }, { "passed", 1 },
+		{ "no", 0 }, { "n", 0 }, { "false", 0 }, { "f", 0 }, { "0", 0 },
+		{ "fail", 0 }, { "failed", 0 },
+		{ "YeS", 1 }, { "PaSsEd", 1 }, { "fAlSe", 0 }, { "FaIlEd", 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++)
+		each_variant(cases[i].word, check_bool, cases[i].value);
+}
+
+static void
+test_bool_other(void **state)
+{
+	static const struct {
+		const char *s;
+		size_t n; /* 0: strlen(s) */
+		int status;
+	} cases[] = {
+		{ "", 0, MISSING },
+		{ " ", 0, MISSING },
+		{ " \t\r\n ", 0, MISSING },
+		{ "\t\t", 0, MISSING },
+		{ "maybe", 0, INVALID },
+		{ "yes!", 0, INVALID },
+		{ "tru", 0, INVALID },
+		{ "1.0", 0, INVALID },
+		{ "y e s", 0, INVALID },
+		{ "yess", 0, INVALID },
+		{ "ye", 0, INVALID },
+		{ "2", 0, INVALID },
+		{ "-1", 0, INVALID },
+		{ "01", 0, INVALID },
+		{ "on", 0, INVALID },
+		{ "off", 0, INVALID },
+		{ "nope", 0, INVALID },
+		{ "pass ed", 0, INVALID },
+		{ "passedd", 0, INVALID },
+		{ "truefalse", 0, INVALID },
+		{ "\"yes\"", 0, INVALID },
+		{ "\vyes", 0, INVALID },
+		{ "yes\f", 0, INVALID },
+		{ "\xc2\xa0yes", 0, INVALID },
+		{ "y\0", 2, INVALID },
+		{ "\0y", 2, INVALID },
+		{ "\0", 1, INVALID },
+		{ "Y\xc3\xa9s", 0, INVALID },
+		{ "a very long value that is no word at all", 0, INVALID },
+	};
+	size_t i, n;
+	int out;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		n = cases[i].n != 0 ? cases[i].n : strlen(cases[i].s);
+		note("bool", cases[i].s, n);
+		out = 42;
+		assert_int_equal(value_bool(cases[i].s, n, &out),
+		    cases[i].status);
+		/* A failed parse leaves *out alone. */
+		assert_int_equal(out, 42);
+	}
+}
+
+static void
+check_employment(const char *s, size_t n, int expected)
+{
+	enum employment out = (enum employment)-1;
+
+	note("employment", s, n);
+	assert_int_equal(value_employment(s, n, &out), VALUE_OK);
+	assert_int_equal(out, expected);
+}
+
+static void
+test_employment(void **state)
+{
+	static const struct {
+		const char *word;
+		int value;
+	} cases[] = {
+		{ "active", EMPLOYMENT_ACTIVE },
+		{ "serving", EMPLOYMENT_ACTIVE },
+		{ "employed", EMPLOYMENT_ACTIVE },
+		{ "current", EMPLOYMENT_ACTIVE },
+		{ "retired", EMPLOYMENT_SEPARATED },
+		{ "separated", EMPLOYMENT_SEPARATED },
+		{ "resigned", EMPLOYMENT_SEPARATED },
+		{ "former", EMPLOYMENT_SEPARATED },
+		{ "AcTiVe", EMPLOYMENT_ACTIVE },
+		{ "sEpArAtEd", EMPLOYMENT_SEPARATED },
+	};
+	static const struct {
+		const char *s;
+		int status;
+	} bad[] = {
+		{ "", MISSING }, { " \t\r\n", MISSING },
+		{ "activ", INVALID }, { "actives", INVALID },
+		{ "retire", INVALID }, { "separate", INVALID },
+		{ "on leave", INVALID }, { "yes", INVALID }, { "1", INVALID },
+		{ "fired", INVALID }, { "active duty", INVALID },
+		{ "re-tired", INVALID }, { "seperated", INVALID },
+		{ "currently", INVALID }, { "employed!", INVALID },
+		{ "separatedseparated", INVALID },
+	};
+	size_t i;
+	enum employment out;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++)
+		each_variant(cases[i].word, check_employment, cases[i].value);
+	for (i = 0; i < NELEM(bad); i++) {
+		note("employment", bad[i].s, strlen(bad[i].s));
+		out = (enum employment)7;
+		assert_int_equal(value_employment(bad[i].s, strlen(bad[i].s),
+		    &out), bad[i].status);
+		assert_int_equal(out, 7);
+	}
+}
+
+static void
+test_trim(void **state)
+{
+	static const struct {
+		const char *s;
+		size_t off, len;
+	} cases[] = {
+		{ "", 0, 0 },
+		{ "   ", 3, 0 },
+		{ "a", 0, 1 },
+		{ " a ", 1, 1 },
+		{ "\t\r\n a b \n\r\t", 4, 3 },
+		{ "\va\f", 0, 3 },
+		{ "x \t", 0, 1 },
+		{ " \t\rx", 3, 1 },
+	};
+	size_t i, n;
+	const char *p;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		p = cases[i].s;
+		n = strlen(p);
+		note("trim", p, n);
+		value_trim(&p, &n);
+		if (cases[i].len > 0)
+			assert_ptr_equal(p, cases[i].s + cases[i].off);
+		assert_int_equal(n, cases[i].len);
+	}
+}
+
+static void
+test_years(void **state)
+{
+	static const struct {
+		const char *s;
+		int status;
+		int64_t value;
+	} cases[] = {
+		{ "8", OK, INT64_C(8000000000) },
+		{ "8.0", OK, INT64_C(8000000000) },
+		{ "07.5", OK, INT64_C(7500000000) },
+		{ "0", OK, 0 },
+		{ "0.0", OK, 0 },
+		{ "000008", OK, INT64_C(8000000000) },
+		{ "0000000000000000000000008", OK, INT64_C(8000000000) },
+		{ "00000000000000000000000008.50", OK, INT64_C(8500000000) },
+		{ "7.99", OK, INT64_C(7990000000) },
+		{ "4.99", OK, INT64_C(4990000000) },
+		{ "5", OK, INT64_C(5000000000) },
+		{ "6.5", OK, INT64_C(6500000000) },
+		{ " 8 ", OK, INT64_C(8000000000) },
+		{ "\t\r\n12.25\r\n", OK, INT64_C(12250000000) },
+		{ "0.000000001", OK, 1 },
+		{ "0.0000000019", OK, 1 },
+		{ "0.123456789", OK, INT64_C(123456789) },
+		{ "7.9999999999", OK, INT64_C(7999999999) },
+		{ "7.999999999999999999999", OK, INT64_C(7999999999) },
+		{ "8.0000000001", OK, INT64_C(8000000000) },
+		{ "1.1234567891234", OK, INT64_C(1123456789) },
+		{ "999999999", OK, INT64_C(999999999000000000) },
+		{ MAX_TEXT, OK, VALUE_YEARS_MAX },
+		{ MAX_TEXT "9999", OK, VALUE_YEARS_MAX },
+		{ "1000000000", OK, VALUE_YEARS_MAX },
+		{ "1000000000.5", OK, VALUE_YEARS_MAX },
+		{ "99999999999999999999999999999999", OK, VALUE_YEARS_MAX },
+		{ "", MISSING, 0 },
+		{ "  ", MISSING, 0 },
+		{ "\t\r\n", MISSING, 0 },
+		{ "-3", INVALID, 0 },
+		{ "+3", INVALID, 0 },
+		{ "7,5", INVALID, 0 },
+		{ "8 years", INVALID, 0 },
+		{ "1e1", INVALID, 0 },
+		{ ".5", INVALID, 0 },
+		{ "5.", INVALID, 0 },
+		{ "8..0", INVALID, 0 },
+		{ "0x10", INVALID, 0 },
+		{ "8.0.0", INVALID, 0 },
+		{ "8 .0", INVALID, 0 },
+		{ "8. 0", INVALID, 0 },
+		{ "8 8", INVALID, 0 },
+		{ ".", INVALID, 0 },
+		{ "eight", INVALID, 0 },
+		{ "inf", INVALID, 0 },
+		{ "nan", INVALID, 0 },
+		{ "8y", INVALID, 0 },
+		{ "1 000", INVALID, 0 },
+		{ "\xd9\xa8", INVALID, 0 },
+		{ "8\v", INVALID, 0 },
+	};
+	size_t i;
+	int64_t out;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		note("years", cases[i].s, strlen(cases[i].s));
+		out = -42;
+		assert_int_equal(value_years(cases[i].s, strlen(cases[i].s),
+		    &out), cases[i].status);
+		if (cases[i].status == OK)
+			assert_int_equal(out, cases[i].value);
+		else
+			assert_int_equal(out, -42);
+	}
+}
+
+/* A NUL byte is a byte like any other: never a terminator. */
+static void
+test_years_nul(void **state)
+{
+	static const struct {
+		const char *s;
+		size_t n;
+		int status;
+		int64_t value;
+	} cases[] = {
+		{ "8\0", 2, INVALID, 0 },
+		{ "\0" "8", 2, INVALID, 0 },
+		{ "8.5\0" "1", 5, INVALID, 0 },
+		{ "85", 1, OK, INT64_C(8000000000) },
+		{ "8.59", 3, OK, INT64_C(8500000000) },
+	};
+	size_t i;
+	int64_t out;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		note("years", cases[i].s, cases[i].n);
+		out = -42;
+		assert_int_equal(value_years(cases[i].s, cases[i].n, &out),
+		    cases[i].status);
+		if (cases[i].status == OK)
+			assert_int_equal(out, cases[i].value);
+	}
+}
+
+/* The comparisons the rules make must come out exactly. */
+static void
+test_years_compare(void **state)
+{
+	static const struct {
+		const char *a, *b;
+		int cmp; /* sign of a - b */
+	} cases[] = {
+		{ "7.99", "8", -1 },
+		{ "8", "8", 0 },
+		{ "8.0", "8", 0 },
+		{ "08.000", "8", 0 },
+		{ "7.9999999999", "8", -1 },
+		{ "7.999999999", "8", -1 },
+		{ "8.0000000001", "8", 0 },
+		{ "8.000000001", "8", 1 },
+		{ "4.99", "5", -1 },
+		{ "5", "5.0", 0 },
+		{ "5.01", "5", 1 },
+		{ "10", "9.999999999", 1 },
+		{ "0.1", "0.09", 1 },
+	};
+	size_t i;
+	int64_t a, b;
+	int cmp;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		print_message("compare \"%s\" \"%s\"\n", cases[i].a,
+		    cases[i].b);
+		assert_int_equal(value_years(cases[i].a, strlen(cases[i].a),
+		    &a), VALUE_OK);
+		assert_int_equal(value_years(cases[i].b, strlen(cases[i].b),
+		    &b), VALUE_OK);
+		cmp = (a > b) - (a < b);
+		assert_int_equal(cmp, cases[i].cmp);
+	}
+}
+
+static void
+test_date(void **state)
+{
+	static const struct {
+		const char *s;
+		int status;
+		int32_t day;
+	} cases[] = {
+		{ "2017-11-22", OK, 17492 },
+		{ "11/22/2017", OK, 17492 },
+		{ "11/22/17", OK, 17492 },
+		{ " 2017-11-22 ", OK, 17492 },
+		{ "\t\r\n11/22/2017\r\n", OK, 17492 },
+		{ "1/5/2017", OK, 17171 },
+		{ "01/05/2017", OK, 17171 },
+		{ "1/05/17", OK, 17171 },
+		{ "01/5/17", OK, 17171 },
+		{ "2017-01-05", OK, 17171 },
+		{ "1970-01-01", OK, 0 },
+		{ "12/31/1969", OK, -1 },
+		{ "1/1/1970", OK, 0 },
+		{ "1/1/70", OK, 0 },
+		{ "1/1/68", OK, 35794 },
+		{ "1/1/2068", OK, 35794 },
+		{ "1/1/69", OK, -365 },
+		{ "1/1/00", OK, 10957 },
+		{ "12/31/99", OK, 10956 },
+		{ "2000-02-29", OK, 11016 },
+		{ "2/29/2000", OK, 11016 },
+		{ "2/29/00", OK, 11016 },
+		{ "2024-02-29", OK, 19782 },
+		{ "2/29/24", OK, 19782 },
+		{ "2004-02-29", OK, 12477 },
+		{ "1900-01-01", OK, -25567 },
+		{ "1/1/1900", OK, -25567 },
+		{ "1900-02-28", OK, -25509 },
+		{ "1900-03-01", OK, -25508 },
+		{ "9999-12-31", OK, 2932896 },
+		{ "", MISSING, 0 },
+		{ "   ", MISSING, 0 },
+		{ "\r\n", MISSING, 0 },
+		{ "1900-02-29", INVALID, 0 },
+		{ "2/29/1900", INVALID, 0 },
+		{ "2023-02-29", INVALID, 0 },
+		{ "2/29/23", INVALID, 0 },
+		{ "2100-02-29", INVALID, 0 },
+		{ "2024-02-30", INVALID, 0 },
+		{ "2/30/2024", INVALID, 0 },
+		{ "2017-13-01", INVALID, 0 },
+		{ "13/1/2017", INVALID, 0 },
+		{ "2017-00-10", INVALID, 0 },
+		{ "0/10/2017", INVALID, 0 },
+		{ "2017-11-00", INVALID, 0 },
+		{ "11/0/2017", INVALID, 0 },
+		{ "2017-04-31", INVALID, 0 },
+		{ "4/31/2017", INVALID, 0 },
+		{ "2017-12-32", INVALID, 0 },
+		{ "1899-12-31", INVALID, 0 },
+		{ "12/31/1899", INVALID, 0 },
+		{ "0000-01-01", INVALID, 0 },
+		{ "2017-1-5", INVALID, 0 },
+		{ "2017-01-5", INVALID, 0 },
+		{ "2017-1-05", INVALID, 0 },
+		{ "17-11-22", INVALID, 0 },
+		{ "02017-11-22", INVALID, 0 },
+		{ "2017-011-22", INVALID, 0 },
+		{ "2017/11/22", INVALID, 0 },
+		{ "11-22-2017", INVALID, 0 },
+		{ "11/22/217", INVALID, 0 },
+		{ "11/22/02017", INVALID, 0 },
+		{ "11/22/7", INVALID, 0 },
+		{ "2017-11-22T00:00", INVALID, 0 },
+		{ "2017-11-22 00:00", INVALID, 0 },
+		{ "1/2/3", INVALID, 0 },
+		{ "011/22/2017", INVALID, 0 },
+		{ "11/022/2017", INVALID, 0 },
+		{ "11//2017", INVALID, 0 },
+		{ "/22/2017", INVALID, 0 },
+		{ "11/22/", INVALID, 0 },
+		{ "11/22", INVALID, 0 },
+		{ "11/22/2017/", INVALID, 0 },
+		{ "2017-11-22-", INVALID, 0 },
+		{ "2017-11--2", INVALID, 0 },
+		{ "-017-11-22", INVALID, 0 },
+		{ "2017-11-2a", INVALID, 0 },
+		{ "11/22/20 17", INVALID, 0 },
+		{ "11 /22/2017", INVALID, 0 },
+		{ "+1/22/2017", INVALID, 0 },
+		{ "yesterday", INVALID, 0 },
+		{ "20171122", INVALID, 0 },
+	};
+	size_t i;
+	int32_t out;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		note("date", cases[i].s, strlen(cases[i].s));
+		out = -42;
+		assert_int_equal(value_date(cases[i].s, strlen(cases[i].s),
+		    &out), cases[i].status);
+		if (cases[i].status == OK)
+			assert_int_equal(out, cases[i].day);
+		else
+			assert_int_equal(out, -42);
+	}
+}
+
+/* Known anchors for days_from_civil, computed independently. */
+static void
+test_days_from_civil(void **state)
+{
+	static const struct {
+		int y, m, d;
+		int32_t day;
+	} cases[] = {
+		{ 1970, 1, 1, 0 },
+		{ 1969, 12, 31, -1 },
+		{ 2017, 11, 22, 17492 },
+		{ 2026, 11, 22, 20779 },
+		{ 1900, 1, 1, -25567 },
+		{ 2000, 2, 29, 11016 },
+		{ 2000, 1, 1, 10957 },
+		{ 9999, 12, 31, 2932896 },
+		{ 1, 1, 1, -719162 },
+	};
+	size_t i;
+	int y, m, d;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		print_message("%d-%d-%d\n", cases[i].y, cases[i].m,
+		    cases[i].d);
+		assert_int_equal(value_days_from_civil(cases[i].y, cases[i].m,
+		    cases[i].d), cases[i].day);
+		value_civil_from_days(cases[i].day, &y, &m, &d);
+		assert_int_equal(y, cases[i].y);
+		assert_int_equal(m, cases[i].m);
+		assert_int_equal(d, cases[i].d);
+	}
+}
+
+/* The test's own calendar, to walk day by day beside value.c's. */
+static int
+test_month_days(int y, int m)
+{
+	static const int len[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : len[m - 1];
+}
+
+/*
+ * Walks every day from 0001-01-01 to 9999-12-31 with the test's own
+ * calendar, checking both conversions at each; the date functions the
+ * rules use (1900 to 2100) lie well inside.
+ */
+static void
+test_round_trip(void **state)
+{
+	int y = 1, m = 1, d = 1, yy, mm, dd;
+	int32_t day = -719162;
+	char buf[11], want[16];
+
+	(void)state;
+	while (y <= 9999) {
+		if (value_days_from_civil(y, m, d) != day) {
+			print_message("days_from_civil %d-%d-%d\n", y, m, d);
+			assert_int_equal(value_days_from_civil(y, m, d), day);
+		}
+		value_civil_from_days(day, &yy, &mm, &dd);
+		if (yy != y || mm != m || dd != d) {
+			print_message("civil_from_days %d\n", (int)day);
+			assert_int_equal(yy, y);
+			assert_int_equal(mm, m);
+			assert_int_equal(dd, d);
+		}
+		if (y >= 1900 && y <= 2100) {
+			(void)snprintf(want, sizeof(want), "%04d-%02d-%02d", y,
+			    m, d);
+			assert_string_equal(value_format_date(day, buf), want);
+		}
+		day++;
+		if (++d > test_month_days(y, m)) {
+			d = 1;
+			if (++m > 12) {
+				m = 1;
+				y++;
+			}
+		}
+	}
+	assert_int_equal(day, 2932897);
+}
+
+static void
+test_years_before(void **state)
+{
+	static const struct {
+		int y, m, d, years, ty, tm, td;
+	} cases[] = {
+		{ 2026, 11, 22, 9, 2017, 11, 22 },
+		{ 2024, 2, 29, 1, 2023, 2, 28 },
+		{ 2024, 2, 29, 4, 2020, 2, 29 },
+		{ 2024, 2, 29, 9, 2015, 2, 28 },
+		{ 2024, 2, 29, 124, 1900, 2, 28 },
+		{ 2024, 2, 29, 24, 2000, 2, 29 },
+		{ 2025, 2, 28, 1, 2024, 2, 28 },
+		{ 2025, 3, 1, 1, 2024, 3, 1 },
+		{ 2026, 1, 1, 9, 2017, 1, 1 },
+		{ 2026, 12, 31, 9, 2017, 12, 31 },
+		{ 2017, 11, 22, 0, 2017, 11, 22 },
+		{ 2017, 11, 22, -9, 2026, 11, 22 },
+		{ 2000, 2, 29, -1, 2001, 2, 28 },
+		{ 1970, 1, 1, 70, 1900, 1, 1 },
+		{ 1900, 1, 1, 9, 1891, 1, 1 },
+	};
+	size_t i;
+	int32_t from, got;
+	int y, m, d;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		print_message("%d-%d-%d minus %d\n", cases[i].y, cases[i].m,
+		    cases[i].d, cases[i].years);
+		from = value_days_from_civil(cases[i].y, cases[i].m,
+		    cases[i].d);
+		got = value_years_before(from, cases[i].years);
+		value_civil_from_days(got, &y, &m, &d);
+		assert_int_equal(y, cases[i].ty);
+		assert_int_equal(m, cases[i].tm);
+		assert_int_equal(d, cases[i].td);
+	}
+}
+
+static void
+test_parse_iso(void **state)
+{
+	static const struct {
+		const char *s;
+		int rc;
+		int32_t day;
+	} cases[] = {
+		{ "2017-11-22", 0, 17492 },
+		{ "2026-11-22", 0, 20779 },
+		{ "2024-02-29", 0, 19782 },
+		{ "1900-01-01", 0, -25567 },
+		{ "9999-12-31", 0, 2932896 },
+		{ "2026-02-30", -1, 0 },
+		{ "2023-02-29", -1, 0 },
+		{ "1899-12-31", -1, 0 },
+		{ "2026-13-01", -1, 0 },
+		{ "2026-00-01", -1, 0 },
+		{ "2026-01-00", -1, 0 },
+		{ "11/22/2017", -1, 0 },
+		{ "11/22/17", -1, 0 },
+		{ " 2017-11-22", -1, 0 },
+		{ "2017-11-22 ", -1, 0 },
+		{ "2017-11-22\n", -1, 0 },
+		{ "2017-11-2", -1, 0 },
+		{ "2017-1-22", -1, 0 },
+		{ "2017-11-222", -1, 0 },
+		{ "2017/11/22", -1, 0 },
+		{ "20171122", -1, 0 },
+		{ "", -1, 0 },
+		{ "today", -1, 0 },
+	};
+	size_t i;
+	int32_t out;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		note("parse_iso", cases[i].s, strlen(cases[i].s));
+		out = -42;
+		assert_int_equal(value_parse_iso(cases[i].s, &out),
+		    cases[i].rc);
+		assert_int_equal(out, cases[i].rc == 0 ? cases[i].day : -42);
+	}
+	assert_int_equal(value_parse_iso(NULL, &out), -1);
+}
+
+static void
+test_format_years(void **state)
+{
+	static const struct {
+		int64_t v;
+		const char *text;
+	} cases[] = {
+		{ INT64_C(8000000000), "8" },
+		{ INT64_C(6500000000), "6.5" },
+		{ INT64_C(1500000000), "1.5" },
+		{ 0, "0" },
+		{ INT64_C(123456789), "0.123456789" },
+		{ 1, "0.000000001" },
+		{ INT64_C(50000000), "0.05" },
+		{ INT64_C(10000000000), "10" },
+		{ INT64_C(10250000000), "10.25" },
+		{ INT64_C(7999999999), "7.999999999" },
+		{ VALUE_YEARS_MAX, MAX_TEXT },
+		{ -INT64_C(1500000000), "-1.5" },
+		{ -INT64_C(8000000000), "-8" },
+		{ INT64_MAX, "9223372036.854775807" },
+		{ INT64_MIN, "-9223372036.854775808" },
+	};
+	char buf[VALUE_YEARS_BUF];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		memset(buf, 'Z', sizeof(buf));
+		assert_ptr_equal(value_format_years(cases[i].v, buf), buf);
+		assert_string_equal(buf, cases[i].text);
+	}
+}
+
+/* Whatever value_years() reads, value_format_years() writes back. */
+static void
+test_years_round_trip(void **state)
+{
+	static const char *const cases[] = {
+		"8", "6.5", "0", "0.000000001", "123.456", MAX_TEXT, "7.99",
+		"100000",
+	};
+	char buf[VALUE_YEARS_BUF];
+	size_t i;
+	int64_t v;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		assert_int_equal(value_years(cases[i], strlen(cases[i]), &v),
+		    VALUE_OK);
+		assert_string_equal(value_format_years(v, buf), cases[i]);
+	}
+}
+
+static void
+test_format_date(void **state)
+{
+	static const struct {
+		int32_t day;
+		const char *text;
+	} cases[] = {
+		{ 17492, "2017-11-22" },
+		{ 0, "1970-01-01" },
+		{ -1, "1969-12-31" },
+		{ -25567, "1900-01-01" },
+		{ 11016, "2000-02-29" },
+		{ 2932896, "9999-12-31" },
+		{ -719162, "0001-01-01" },
+	};
+	char buf[11];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		memset(buf, 'Z', sizeof(buf));
+		assert_ptr_equal(value_format_date(cases[i].day, buf), buf);
+		assert_string_equal(buf, cases[i].text);
+	}
+}
+
+/* Day numbers far outside four-digit years never overrun buf[11]. */
+static void
+test_format_date_extreme(void **state)
+{
+	static const int32_t cases[] = {
+		INT32_MAX, INT32_MIN, 2932897, -719163, -800000,
+	};
+	char buf[11];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		assert_ptr_equal(value_format_date(cases[i], buf), buf);
+		assert_true(strlen(buf) <= 10);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bool_words),
+		cmocka_unit_test(test_bool_other),
+		cmocka_unit_test(test_employment),
+		cmocka_unit_test(test_trim),
+		cmocka_unit_test(test_years),
+		cmocka_unit_test(test_years_nul),
+		cmocka_unit_test(test_years_compare),
+		cmocka_unit_test(test_date),
+		cmocka_unit_test(test_days_from_civil),
+		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_years_before),
+		cmocka_unit_test(test_parse_iso),
+		cmocka_unit_test(test_format_years),
+		cmocka_unit_test(test_years_round_trip),
+		cmocka_unit_test(test_format_date),
+		cmocka_unit_test(test_format_date_extreme),
+	};
+
+	return cmocka_run_group_tests_name("value", tests, NULL, NULL);
+}
