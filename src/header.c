@@ -36,7 +36,10 @@ struct norm {
 	char *text;
 };
 
-/* Nonzero for an ASCII letter or digit; its lower-case form in *out. */
+/*
+ * Nonzero for an ASCII letter or digit, whose lower-case form goes to
+ * *out, the caller's.
+ */
 static int
 norm_byte(unsigned char c, char *out)
 {
@@ -67,7 +70,10 @@ normalise(const char *s, size_t n, char *out)
 	return o;
 }
 
-/* The next byte of s's normal form at or after *i, or -1 at the end. */
+/*
+ * The next byte of s's normal form at or after *i (advanced past it), or
+ * -1 at the end.  s is borrowed for the call.
+ */
 static int
 next_norm(const char *s, size_t n, size_t *i)
 {
@@ -96,7 +102,10 @@ header_match(const char *a, size_t alen, const char *b)
 	return 1;
 }
 
-/* Nonzero when s's normal form is empty: such a name matches nothing. */
+/*
+ * Nonzero when s's normal form is empty: such a name matches nothing.  s
+ * is borrowed for the call.
+ */
 static int
 norm_empty(const char *s)
 {
@@ -105,14 +114,17 @@ norm_empty(const char *s)
 	return next_norm(s, strlen(s), &i) < 0;
 }
 
-/* Nonzero when a and b are non-empty names with the same normal form. */
+/*
+ * Nonzero when a and b have one normal form and b's is not empty.  Both
+ * are borrowed for the call.
+ */
 static int
 name_match(const char *a, const char *b)
 {
 	return !norm_empty(b) && header_match(a, strlen(a), b);
 }
 
-/* Appends as much of s as fits to m. */
+/* Appends as much of s as fits to m.  s is borrowed for the call. */
 static void
 msg_add(struct msg *m, const char *s)
 {
@@ -198,7 +210,7 @@ msg_wanted(struct msg *m, const struct column_want *want, size_t nwant,
 	msg_more(m, nwant - k);
 }
 
-/* Appends s, quoted. */
+/* Appends s (n bytes), quoted.  s is borrowed for the call. */
 static void
 msg_quote(struct msg *m, const char *s, size_t n)
 {
@@ -236,7 +248,7 @@ norm_init(struct norm *nm, const struct record *hdr)
 	return 0;
 }
 
-/* Frees what norm_init() allocated. */
+/* Frees what norm_init() allocated in nm (not nm itself). */
 static void
 norm_release(struct norm *nm)
 {
@@ -279,6 +291,31 @@ find_fields(const struct norm *nm, size_t nfields, const char *key, size_t t,
 	for (k = 0; k < nfields; k++) {
 		if (nm->off[k + 1] - nm->off[k] != t ||
 		    memcmp(nm->text + nm->off[k], key, t) != 0)
+			continue;
+		if (*first == HEADER_ABSENT)
+			*first = k;
+		else {
+			*second = k;
+			return;
+		}
+	}
+}
+
+/*
+ * Finds the fields whose text is exactly the n bytes at s, as
+ * find_fields() does.  Both are borrowed for the call.
+ */
+static void
+find_exact(const struct record *hdr, const char *s, size_t n, size_t *first,
+    size_t *second)
+{
+	size_t k;
+
+	*first = HEADER_ABSENT;
+	*second = HEADER_ABSENT;
+	for (k = 0; k < hdr->nfields; k++) {
+		if (hdr->fields[k].len != n ||
+		    memcmp(hdr->fields[k].ptr, s, n) != 0)
 			continue;
 		if (*first == HEADER_ABSENT)
 			*first = k;
@@ -408,8 +445,18 @@ header_bind(const struct record *hdr, const struct column_want *want,
 	for (i = 0; i < nwant; i++) {
 		j = find_map(want[i].name, maps, nmaps);
 		name = j < nmaps ? maps[j].header : want[i].name;
-		t = normalise(name, strlen(name), key);
-		find_fields(&nm, hdr->nfields, key, t, &first, &second);
+		first = HEADER_ABSENT;
+		second = HEADER_ABSENT;
+		/*
+		 * A map names a header by its exact text first, so that it
+		 * can choose between two headers of one normal form.
+		 */
+		if (j < nmaps && !norm_empty(name))
+			find_exact(hdr, name, strlen(name), &first, &second);
+		if (first == HEADER_ABSENT) {
+			t = normalise(name, strlen(name), key);
+			find_fields(&nm, hdr->nfields, key, t, &first, &second);
+		}
 		if (second != HEADER_ABSENT) {
 			(void)duplicate(hdr, &want[i], j < nmaps ? &maps[j] :
 			    NULL, first, second, err);

@@ -270,9 +270,9 @@ read_digits(const char *s, size_t n, size_t *i, size_t max, int *v)
 }
 
 /*
- * Parses the trimmed text of a date in either form into y, m and d,
- * without checking that the date exists.  Returns 0 or -1.  s is
- * borrowed for the call.
+ * Parses the trimmed text of a date in either form into y, m and d (the
+ * caller's), without checking that the date exists.  Returns 0 or -1.
+ * s is borrowed for the call.
  */
 static int
 split_date(const char *s, size_t n, int *y, int *m, int *d)
@@ -357,6 +357,7 @@ clamp_day(int64_t day)
 	return (int32_t)day;
 }
 
+/* A result beyond int32_t is clamped, not wrapped. */
 int32_t
 value_days_from_civil(int y, int m, int d)
 {
@@ -391,6 +392,7 @@ value_civil_from_days(int32_t days, int *y, int *m, int *d)
 	*y = (int)yy;
 }
 
+/* A result beyond int32_t is clamped, not wrapped. */
 int32_t
 value_years_before(int32_t day, int years)
 {
@@ -423,7 +425,7 @@ value_parse_iso(const char *s, int32_t *out)
 	return 0;
 }
 
-/* Writes v as exactly width digits at p. */
+/* Writes v as exactly width digits at p, the caller's. */
 static void
 put_digits(char *p, int v, int width)
 {
