@@ -34,7 +34,12 @@ LIB_OBJ := $(LIB:%=$(O)/obj/%.o) $(O)/obj/default_rules.o
 UNITS   := $(LIB:%=$(O)/test_%)
 BIN     := $(O)/civpol-screen
 
-.PHONY: all run test check unit e2e deps install uninstall clean help
+FUZZERS := reader rules value
+FUZZ_SECONDS ?= 20
+REPLAY  := $(FUZZERS:%=$(O)/replay_%)
+
+.PHONY: all run test check unit e2e replay deps install uninstall clean help \
+        sanitize valgrind lint format format-check fuzz bench
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -64,6 +69,12 @@ $(O)/test_%: tests/test_%.c $(LIB_OBJ) include/*.h
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJ) \
 	    $(LDLIBS) $(CMOCKA_LIBS)
 
+# The fuzz harnesses, linked with a plain driver that replays their
+# corpus (seeds and kept crashers) in every test run.
+$(O)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(LIB_OBJ) include/*.h
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< \
+	    tests/fuzz/driver.c $(LIB_OBJ) $(LDLIBS)
+
 $(O)/obj:
 	mkdir -p $@
 
@@ -79,13 +90,78 @@ run: deps $(BIN)
 test: deps
 	@$(MAKE) --no-print-directory O=build/test WERROR=-Werror check
 
-check: unit e2e
+check: unit replay e2e
 
 unit: $(UNITS)
-	@for t in $(UNITS); do ./$$t || exit 1; done
+	@for t in $(UNITS); do $(WRAP) ./$$t || exit 1; done
+
+replay: $(REPLAY)
+	@for f in $(FUZZERS); do \
+	    $(WRAP) ./$(O)/replay_$$f tests/fuzz/corpus/$$f/* || exit 1; done
 
 e2e: $(BIN)
-	@sh tests/cli/run.sh $(BIN)
+	@sh tests/cli/check-docs.sh $(BIN)
+	@WRAP="$(WRAP)" sh tests/cli/run.sh $(BIN)
+
+# The whole suite under clang's address and undefined-behaviour sanitizers.
+SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
+sanitize: deps
+	@command -v clang >/dev/null || sh tests/install-deps.sh clang
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	 $(MAKE) --no-print-directory O=build/asan CC=clang WERROR=-Werror \
+	    CFLAGS='-O1 -g -fno-omit-frame-pointer $(SAN)' \
+	    LDFLAGS='$(SAN)' check
+
+# The unit and end-to-end tests under valgrind's memcheck.  A valgrind
+# error changes the exit status to 99, which no expected file holds.
+VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full \
+            --errors-for-leak-kinds=definite,indirect,possible
+valgrind: deps
+	@command -v valgrind >/dev/null || sh tests/install-deps.sh valgrind
+	@$(MAKE) --no-print-directory O=build/test WERROR=-Werror \
+	    WRAP='$(VALGRIND)' check
+
+SOURCES := src/*.c include/*.h tests/*.c tests/fuzz/*.c tests/bench/*.c
+lint: deps
+	@command -v cppcheck >/dev/null || sh tests/install-deps.sh cppcheck
+	@command -v clang-tidy >/dev/null || sh tests/install-deps.sh clang-tidy
+	cppcheck -q --enable=warning,performance,portability --std=c11 \
+	    --error-exitcode=1 --inline-suppr -Iinclude \
+	    -D_POSIX_C_SOURCE=200809L -DCIVPOL_VERSION='"lint"' src/*.c
+	clang-tidy --quiet src/*.c -- -std=c11 -Iinclude \
+	    -D_POSIX_C_SOURCE=200809L -DCIVPOL_VERSION='"lint"'
+
+format-check:
+	@command -v clang-format >/dev/null || sh tests/install-deps.sh clang-format
+	clang-format --dry-run --Werror $(SOURCES)
+
+format:
+	clang-format -i $(SOURCES)
+
+# libFuzzer, each harness for FUZZ_SECONDS, on a copy of its corpus.
+FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer,address,undefined \
+               -fno-sanitize-recover=all
+fuzz: deps $(O)/default_rules.c
+	@command -v clang >/dev/null || sh tests/install-deps.sh clang
+	@mkdir -p build/fuzz
+	@for f in $(FUZZERS); do \
+	    clang $(ALL_CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -o build/fuzz/fuzz_$$f \
+	        tests/fuzz/fuzz_$$f.c $(LIB:%=src/%.c) $(O)/default_rules.c \
+	        $(LDLIBS) || exit 1; \
+	    mkdir -p build/fuzz/corpus_$$f; \
+	    cp tests/fuzz/corpus/$$f/* build/fuzz/corpus_$$f/; \
+	    echo "fuzz_$$f: $(FUZZ_SECONDS) s"; \
+	    ./build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) \
+	        -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+	        -artifact_prefix=build/fuzz/$$f- \
+	        build/fuzz/corpus_$$f 2>build/fuzz/$$f.log || \
+	        { tail -40 build/fuzz/$$f.log; exit 1; }; \
+	    grep -E 'stat::number_of_executed_units|cov:' build/fuzz/$$f.log | tail -2; \
+	done
+
+bench: deps $(BIN)
+	@CC='$(CC)' CFLAGS='$(CFLAGS)' sh tests/bench/bench.sh $(BIN)
 
 install: $(BIN)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
@@ -104,5 +180,11 @@ help:
 	@echo 'make test       build with -Werror and run the unit and end-to-end tests'
 	@echo 'make install    install the program and man page under $$(DESTDIR)$$(PREFIX)'
 	@echo 'make uninstall  remove what make install installed'
+	@echo 'make sanitize   the tests built with clang ASan and UBSan'
+	@echo 'make valgrind   the tests under valgrind memcheck'
+	@echo 'make lint       cppcheck and clang-tidy'
+	@echo 'make format-check  check the sources against .clang-format'
+	@echo 'make fuzz       run each libFuzzer harness FUZZ_SECONDS (default 20)'
+	@echo 'make bench      measure speed and memory against a bare libcsv parse'
 	@echo 'make clean      remove build/'
 	@echo 'Variables: CC CFLAGS CPPFLAGS LDFLAGS PREFIX DESTDIR'

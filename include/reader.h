@@ -20,8 +20,11 @@
  *   whose field count differs from the header's is READER_BAD_RECORD.
  * - Every record carries its file name, the physical line it starts on
  *   (newlines inside quoted fields counted) and its byte offset.
+ * - Memory for one record is bounded: its fields' bytes plus 16 bytes
+ *   of index per field may take at most 8 times the larger of
+ *   opt->max_field_size and READER_MAX_FIELD_DEFAULT.
  * - A malformed record (quoting error, wrong field count, a field over
- *   opt->max_field_size) is handed on as READER_BAD_RECORD with what was
+ *   opt->max_field_size, a record over the bound above) is handed on as READER_BAD_RECORD with what was
  *   read of it, and reading goes on at the next line: no record is lost.
  */
 #ifndef CIVPOL_READER_H

@@ -120,6 +120,21 @@ struct config {
 	size_t nmaps;
 };
 
+/*
+ * strerror(e) with its first letter lower-cased, as every message here
+ * is.  Borrowed: valid until the next call.
+ */
+static const char *
+errtext(int e)
+{
+	static char buf[128];
+
+	(void)snprintf(buf, sizeof(buf), "%s", strerror(e));
+	if (buf[0] >= 'A' && buf[0] <= 'Z')
+		buf[0] = (char)(buf[0] - 'A' + 'a');
+	return buf;
+}
+
 /* Prints "civpol-screen: FILE:LINE: message" for err to stderr. */
 static void
 warn_error(const struct error *err)
@@ -413,7 +428,7 @@ load_rules(const char *path, struct error *err)
 	f = fopen(path, "rb");
 	if (f == NULL) {
 		error_set(err, path, 0, "cannot open rules file: %s",
-		    strerror(errno));
+		    errtext(errno));
 		return NULL;
 	}
 	buf = malloc(RULES_FILE_MAX + 1);
@@ -425,7 +440,7 @@ load_rules(const char *path, struct error *err)
 	n = fread(buf, 1, RULES_FILE_MAX + 1, f);
 	if (ferror(f))
 		error_set(err, path, 0, "cannot read rules file: %s",
-		    strerror(errno));
+		    errtext(errno));
 	else if (n > RULES_FILE_MAX)
 		error_set(err, path, 0, "rules file larger than %d bytes",
 		    RULES_FILE_MAX);
@@ -462,6 +477,7 @@ struct run {
 	unsigned long counts[VERDICT_COUNT];
 	int trouble;                /* an error that makes the status 2 */
 	int write_failed;
+	int write_errno;
 };
 
 /* The optional columns that reports use, after the rules' own. */
@@ -470,11 +486,14 @@ static const char *const report_column_names[] = {
 };
 #define NREPORT_COLUMNS 4
 
+/* Notes a failed write (rc != 0) and its errno, the first one only. */
 static int
 note_write(struct run *run, int rc)
 {
-	if (rc != 0)
+	if (rc != 0 && !run->write_failed) {
 		run->write_failed = 1;
+		run->write_errno = errno;
+	}
 	return rc;
 }
 
@@ -614,7 +633,7 @@ print_rules(const struct rules *r)
 	const char *text = rules_text(r, &len);
 
 	if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
-		fprintf(stderr, PROG ": write error: %s\n", strerror(errno));
+		fprintf(stderr, PROG ": write error: %s\n", errtext(errno));
 		return EXIT_TROUBLE;
 	}
 	return EXIT_PASS;
@@ -643,7 +662,7 @@ screen(struct config *cfg, struct rules *rules, int nfiles, char **files)
 			if (run.out == NULL) {
 				fprintf(stderr, PROG ": %s: cannot open for"
 				    " writing: %s\n", cfg->output,
-				    strerror(errno));
+				    errtext(errno));
 				status = EXIT_TROUBLE;
 				goto out;
 			}
@@ -671,19 +690,18 @@ screen(struct config *cfg, struct rules *rules, int nfiles, char **files)
 
 	if (run.report != NULL && !run.write_failed)
 		(void)note_write(&run, report_finish(run.report));
-	if (run.out != NULL && fflush(run.out) != 0)
-		run.write_failed = 1;
-	if (run.out != NULL && ferror(run.out))
-		run.write_failed = 1;
-	if (run.out != NULL && run.out != stdout && fclose(run.out) != 0)
-		run.write_failed = 1;
-	if (run.out != NULL && run.out != stdout)
+	if (run.out != NULL) {
+		(void)note_write(&run, fflush(run.out));
+		(void)note_write(&run, ferror(run.out) ? -1 : 0);
+		if (run.out != stdout)
+			(void)note_write(&run, fclose(run.out));
 		run.out = NULL;
+	}
 
 	if (run.write_failed) {
 		fprintf(stderr, PROG ": %s: write error: %s\n",
 		    cfg->output != NULL ? cfg->output : "<stdout>",
-		    strerror(errno));
+		    errtext(run.write_errno));
 		status = EXIT_TROUBLE;
 	} else if (cfg->expect)
 		status = run.trouble ? EXIT_TROUBLE :

@@ -1034,7 +1034,13 @@ reader_new(
 	if (max > (SIZE_MAX - 2 * (size_t)READER_CAP) / 8)
 		max = (SIZE_MAX - 2 * (size_t)READER_CAP) / 8;
 	r->max_field = max;
-	r->max_record = 4 * max;
+	/*
+	 * A record's bytes and field index may use 8 times the larger of
+	 * max and the default: a small --max-field-size limits fields, not
+	 * the number of them, and a header of 200,000 short names fits.
+	 */
+	r->max_record = 8 * (max > READER_MAX_FIELD_DEFAULT ? max :
+	    READER_MAX_FIELD_DEFAULT);
 	/*
 	 * A field of max bytes, quoted with every byte a doubled quote, is
 	 * 2 * max + 2 raw bytes, and a CRLF ending a record may add one;
