@@ -31,7 +31,8 @@ struct error {
 #if defined(__GNUC__)
 __attribute__((format(printf, 4, 5)))
 #endif
-int error_set(struct error *err, const char *file, unsigned long line,
+int
+error_set(struct error *err, const char *file, unsigned long line,
     const char *fmt, ...);
 
 /*

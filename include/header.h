@@ -26,7 +26,7 @@ struct column_map {
 /* A column the caller looks for. */
 struct column_want {
 	const char *name; /* borrowed */
-	int required;     /* absent: an error, not HEADER_ABSENT */
+	int required; /* absent: an error, not HEADER_ABSENT */
 };
 
 /* Nonzero when header text a (alen bytes) matches column name b. */

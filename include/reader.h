@@ -71,11 +71,11 @@ struct reader_options {
 };
 
 enum reader_status {
-	READER_OK = 0,     /* rec holds a record */
-	READER_EOF,        /* the input is exhausted; rec is untouched */
+	READER_OK = 0, /* rec holds a record */
+	READER_EOF, /* the input is exhausted; rec is untouched */
 	READER_BAD_RECORD, /* rec holds what was read of a malformed record and
 	                      err says why (file and line); reading goes on */
-	READER_FAIL        /* a read error or out of memory; err says why; stop */
+	READER_FAIL /* a read error or out of memory; err says why; stop */
 };
 
 struct reader;
@@ -103,8 +103,8 @@ struct reader *reader_open_mem(const void *buf, size_t len, const char *name,
  * Reads the next record into rec.  rec's fields are borrowed: valid until
  * the next reader_next() or reader_free().
  */
-enum reader_status reader_next(struct reader *r, struct record *rec,
-    struct error *err);
+enum reader_status
+reader_next(struct reader *r, struct record *rec, struct error *err);
 
 /* The delimiter in force: given, or detected once the header was read. */
 int reader_delimiter(const struct reader *r);

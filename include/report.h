@@ -19,25 +19,25 @@
 
 enum report_format {
 	REPORT_TEXT = 0, /* one line per applicant, then a summary */
-	REPORT_CSV,      /* input columns verbatim + screen_status,
+	REPORT_CSV, /* input columns verbatim + screen_status,
 	                    screen_failed, screen_unknown */
-	REPORT_JSONL,    /* one JSON object per record */
-	REPORT_EXPECT    /* only the records whose decision differs from
+	REPORT_JSONL, /* one JSON object per record */
+	REPORT_EXPECT /* only the records whose decision differs from
 	                    their expected_status / expected_failed columns */
 };
 
 struct report_options {
 	enum report_format format;
-	int color;         /* text: ANSI colour */
+	int color; /* text: ANSI colour */
 	int formula_guard; /* csv: prefix risky cells with ' */
-	unsigned only;     /* bit (1u << verdict) set: print those; 0: all */
-	int summary_only;  /* text: the header and summary, no records */
+	unsigned only; /* bit (1u << verdict) set: print those; 0: all */
+	int summary_only; /* text: the header and summary, no records */
 };
 
 /* The columns of one input file that a report shows, or HEADER_ABSENT. */
 struct report_columns {
-	size_t id;              /* applicant_id */
-	size_t name;            /* full_name */
+	size_t id; /* applicant_id */
+	size_t name; /* full_name */
 	size_t expected_status; /* expected_status, for REPORT_EXPECT */
 	size_t expected_failed; /* expected_failed, for REPORT_EXPECT */
 };
@@ -73,8 +73,8 @@ int report_record(struct report *rp, const struct record *rec,
  * Reports a malformed record (VERDICT_ERROR) with its message (the error
  * that the reader gave).  Returns 0, or -1 on a write error.
  */
-int report_error(struct report *rp, const struct record *rec,
-    const char *message);
+int
+report_error(struct report *rp, const struct record *rec, const char *message);
 
 /*
  * Notes that the input held bytes that are not UTF-8, so that the text

@@ -20,11 +20,7 @@
 #include "header.h"
 #include "reader.h"
 
-enum outcome {
-	OUTCOME_PASS = 0,
-	OUTCOME_FAIL,
-	OUTCOME_UNKNOWN
-};
+enum outcome { OUTCOME_PASS = 0, OUTCOME_FAIL, OUTCOME_UNKNOWN };
 
 enum verdict {
 	VERDICT_PASS = 0,
@@ -37,9 +33,9 @@ enum verdict {
 /* What a criterion found: enough to write its reason later. */
 struct finding {
 	enum outcome outcome;
-	int why;        /* the rules module's own code for the reason */
-	size_t column;  /* the rule's column slot the reason speaks of */
-	int64_t value;  /* the number or day the reason quotes, if any */
+	int why; /* the rules module's own code for the reason */
+	size_t column; /* the rule's column slot the reason speaks of */
+	int64_t value; /* the number or day the reason quotes, if any */
 };
 
 struct rules;
@@ -51,8 +47,8 @@ struct rules;
  * test, bad number, duplicate id, missing column name, and so on.  The
  * caller frees the result with rules_free().
  */
-struct rules *rules_parse(const char *text, size_t len, const char *file,
-    struct error *err);
+struct rules *
+rules_parse(const char *text, size_t len, const char *file, struct error *err);
 
 /* The compiled-in default set.  The caller frees it with rules_free(). */
 struct rules *rules_default(struct error *err);

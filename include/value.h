@@ -13,11 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum value_status {
-	VALUE_OK = 0,
-	VALUE_MISSING,
-	VALUE_INVALID
-};
+enum value_status { VALUE_OK = 0, VALUE_MISSING, VALUE_INVALID };
 
 /* Years are fixed point: whole years times VALUE_YEAR_SCALE. */
 #define VALUE_YEAR_SCALE INT64_C(1000000000)
@@ -25,7 +21,7 @@ enum value_status {
 #define VALUE_YEARS_MAX (INT64_C(1000000000) * VALUE_YEAR_SCALE - 1)
 
 enum employment {
-	EMPLOYMENT_ACTIVE,   /* active serving employed current */
+	EMPLOYMENT_ACTIVE, /* active serving employed current */
 	EMPLOYMENT_SEPARATED /* retired separated resigned former */
 };
 
@@ -51,8 +47,8 @@ enum value_status value_bool(const char *s, size_t n, int *out);
 enum value_status value_years(const char *s, size_t n, int64_t *out);
 
 /* employment_status: see enum employment. */
-enum value_status value_employment(const char *s, size_t n,
-    enum employment *out);
+enum value_status
+value_employment(const char *s, size_t n, enum employment *out);
 
 /*
  * A calendar date: YYYY-MM-DD (two-digit month and day), or U.S.

@@ -184,7 +184,7 @@ msg_found(struct msg *m, const struct record *hdr)
 	msg_add(m, "found ");
 	for (k = 0; k < hdr->nfields && k < LIST_MAX; k++)
 		if (msg_item(m, k, hdr->fields[k].ptr, hdr->fields[k].len,
-		    limit) != 0)
+		        limit) != 0)
 			break;
 	msg_more(m, hdr->nfields - k);
 }
@@ -194,8 +194,8 @@ msg_found(struct msg *m, const struct record *hdr)
  * is borrowed for the call.
  */
 static void
-msg_wanted(struct msg *m, const struct column_want *want, size_t nwant,
-    size_t limit)
+msg_wanted(
+    struct msg *m, const struct column_want *want, size_t nwant, size_t limit)
 {
 	size_t k;
 
@@ -205,7 +205,7 @@ msg_wanted(struct msg *m, const struct column_want *want, size_t nwant,
 	}
 	for (k = 0; k < nwant; k++)
 		if (msg_item(m, k, want[k].name, strlen(want[k].name),
-		    limit - MORE_ROOM) != 0)
+		        limit - MORE_ROOM) != 0)
 			break;
 	msg_more(m, nwant - k);
 }
@@ -243,8 +243,9 @@ norm_init(struct norm *nm, const struct record *hdr)
 		return -1;
 	nm->off[0] = 0;
 	for (k = 0; k < hdr->nfields; k++)
-		nm->off[k + 1] = nm->off[k] + normalise(hdr->fields[k].ptr,
-		    hdr->fields[k].len, nm->text + nm->off[k]);
+		nm->off[k + 1] = nm->off[k] +
+		    normalise(hdr->fields[k].ptr, hdr->fields[k].len,
+		        nm->text + nm->off[k]);
 	return 0;
 }
 
@@ -362,8 +363,8 @@ duplicate(const struct record *hdr, const struct column_want *w,
 
 /* Fills err for a map whose header hdr lacks.  All borrowed for the call. */
 static int
-map_absent(const struct record *hdr, const struct column_map *map,
-    struct error *err)
+map_absent(
+    const struct record *hdr, const struct column_map *map, struct error *err)
 {
 	struct msg m;
 
@@ -383,8 +384,8 @@ map_absent(const struct record *hdr, const struct column_map *map,
  * borrowed for the call.
  */
 static int
-missing(const struct record *hdr, const struct column_want *want,
-    size_t nwant, const size_t *index, struct error *err)
+missing(const struct record *hdr, const struct column_want *want, size_t nwant,
+    const size_t *index, struct error *err)
 {
 	struct msg m;
 	size_t i, n = 0, k = 0;
@@ -400,8 +401,8 @@ missing(const struct record *hdr, const struct column_want *want,
 	for (i = 0; i < nwant; i++) {
 		if (!want[i].required || index[i] != HEADER_ABSENT)
 			continue;
-		if (msg_item(&m, k, want[i].name, strlen(want[i].name),
-		    limit) != 0)
+		if (msg_item(
+		        &m, k, want[i].name, strlen(want[i].name), limit) != 0)
 			break;
 		k++;
 	}
@@ -458,8 +459,8 @@ header_bind(const struct record *hdr, const struct column_want *want,
 			find_fields(&nm, hdr->nfields, key, t, &first, &second);
 		}
 		if (second != HEADER_ABSENT) {
-			(void)duplicate(hdr, &want[i], j < nmaps ? &maps[j] :
-			    NULL, first, second, err);
+			(void)duplicate(hdr, &want[i],
+			    j < nmaps ? &maps[j] : NULL, first, second, err);
 			goto out;
 		}
 		if (first == HEADER_ABSENT && j < nmaps) {

@@ -30,9 +30,9 @@
 
 /* Exit statuses: see the man page and --help. */
 enum {
-	EXIT_PASS = 0,    /* every record is PASS (--expect: all matched) */
-	EXIT_REJECT = 1,  /* a FAIL or REVIEW (--expect: a mismatch) */
-	EXIT_TROUBLE = 2  /* usage, input, rules or write error, or an ERROR */
+	EXIT_PASS = 0, /* every record is PASS (--expect: all matched) */
+	EXIT_REJECT = 1, /* a FAIL or REVIEW (--expect: a mismatch) */
+	EXIT_TROUBLE = 2 /* usage, input, rules or write error, or an ERROR */
 };
 
 #define RULES_FILE_MAX (1024 * 1024)
@@ -55,49 +55,46 @@ enum {
 };
 
 struct option_doc {
-	const char *name;  /* long name */
-	int code;          /* short letter, or an OPT_ code */
-	int has_arg;       /* no_argument, required_argument, optional_argument */
-	const char *arg;   /* the argument's name in --help */
-	const char *help;  /* one line */
+	const char *name; /* long name */
+	int code; /* short letter, or an OPT_ code */
+	int has_arg; /* no_argument, required_argument, optional_argument */
+	const char *arg; /* the argument's name in --help */
+	const char *help; /* one line */
 };
 
 /* Every option, in the order --help lists them. */
 static const struct option_doc options[] = {
 	{ "as-of", OPT_AS_OF, required_argument, "DATE",
-	  "judge as of DATE (YYYY-MM-DD), not today" },
+	    "judge as of DATE (YYYY-MM-DD), not today" },
 	{ "color", OPT_COLOR, optional_argument, "WHEN",
-	  "colour the status: auto (default), always, never" },
+	    "colour the status: auto (default), always, never" },
 	{ "delimiter", 'd', required_argument, "CHAR",
-	  "field delimiter: , ; | or tab (default: from the header)" },
+	    "field delimiter: , ; | or tab (default: from the header)" },
 	{ "encoding", OPT_ENCODING, required_argument, "NAME",
-	  "input encoding, e.g. windows-1252 (default: UTF-8)" },
+	    "input encoding, e.g. windows-1252 (default: UTF-8)" },
 	{ "expect", OPT_EXPECT, no_argument, NULL,
-	  "compare with the expected_status column; print mismatches" },
+	    "compare with the expected_status column; print mismatches" },
 	{ "format", 'f', required_argument, "FORMAT",
-	  "report format: text (default), csv, jsonl" },
-	{ "help", 'h', no_argument, NULL,
-	  "print this help and exit" },
+	    "report format: text (default), csv, jsonl" },
+	{ "help", 'h', no_argument, NULL, "print this help and exit" },
 	{ "map", OPT_MAP, required_argument, "COL=HEADER",
-	  "read column COL from header HEADER (repeatable)" },
+	    "read column COL from header HEADER (repeatable)" },
 	{ "max-field-size", OPT_MAX_FIELD, required_argument, "N",
-	  "longest field in bytes, K or M suffix (default 1M)" },
+	    "longest field in bytes, K or M suffix (default 1M)" },
 	{ "no-formula-guard", OPT_NO_GUARD, no_argument, NULL,
-	  "csv: write cells starting with = + - @ untouched" },
+	    "csv: write cells starting with = + - @ untouched" },
 	{ "only", OPT_ONLY, required_argument, "STATUS",
-	  "print only pass, fail, review or error records (repeatable)" },
+	    "print only pass, fail, review or error records (repeatable)" },
 	{ "output", 'o', required_argument, "FILE",
-	  "write the report to FILE, not standard output" },
+	    "write the report to FILE, not standard output" },
 	{ "print-rules", OPT_PRINT_RULES, no_argument, NULL,
-	  "print the rule set in force and exit" },
+	    "print the rule set in force and exit" },
 	{ "quiet", 'q', no_argument, NULL,
-	  "print nothing; the exit status tells" },
+	    "print nothing; the exit status tells" },
 	{ "rules", OPT_RULES, required_argument, "FILE",
-	  "screen with the rules in FILE, not the built-in set" },
-	{ "summary", OPT_SUMMARY, no_argument, NULL,
-	  "print only the summary" },
-	{ "version", 'V', no_argument, NULL,
-	  "print the version and exit" },
+	    "screen with the rules in FILE, not the built-in set" },
+	{ "summary", OPT_SUMMARY, no_argument, NULL, "print only the summary" },
+	{ "version", 'V', no_argument, NULL, "print the version and exit" },
 };
 #define NOPTIONS (sizeof(options) / sizeof(options[0]))
 
@@ -174,16 +171,18 @@ print_help(void)
 	size_t i;
 
 	fputs(usage_text, stdout);
-	fputs("\nScreen applicants for international civilian police (CIVPOL)"
+	fputs(
+	    "\nScreen applicants for international civilian police (CIVPOL)"
 	    " service\nagainst the minimum qualifications, reading CSV records"
-	    " from each FILE\n(standard input when none, or -).\n\n", stdout);
+	    " from each FILE\n(standard input when none, or -).\n\n",
+	    stdout);
 	for (i = 0; i < NOPTIONS; i++) {
 		const struct option_doc *o = &options[i];
 		int n;
 
 		if (o->code < 256)
-			n = snprintf(left, sizeof(left), "-%c, --%s", o->code,
-			    o->name);
+			n = snprintf(
+			    left, sizeof(left), "-%c, --%s", o->code, o->name);
 		else
 			n = snprintf(left, sizeof(left), "    --%s", o->name);
 		if (o->arg != NULL && n > 0 && (size_t)n < sizeof(left))
@@ -192,15 +191,18 @@ print_help(void)
 			    o->arg);
 		printf("  %-26s %s\n", left, o->help);
 	}
-	fputs("\nExit status:\n"
+	fputs(
+	    "\nExit status:\n"
 	    "  0  every record is PASS (with --expect: every record matched)\n"
 	    "  1  at least one FAIL or REVIEW (with --expect: a mismatch)\n"
 	    "  2  a usage error, an unreadable input, a bad rules file, a write"
-	    " error,\n     or a malformed (ERROR) record\n", stdout);
+	    " error,\n     or a malformed (ERROR) record\n",
+	    stdout);
 	fputs("\nExamples:\n"
-	    "  " PROG " --format csv applicants.csv > screened.csv\n"
-	    "  " PROG " --only fail --format jsonl < applicants.csv"
-	    " | jq -r .name\n", stdout);
+	      "  " PROG " --format csv applicants.csv > screened.csv\n"
+	      "  " PROG " --only fail --format jsonl < applicants.csv"
+	      " | jq -r .name\n",
+	    stdout);
 	return EXIT_PASS;
 }
 
@@ -243,9 +245,8 @@ parse_delimiter(const char *s)
 static int
 parse_only(const char *s, unsigned *mask)
 {
-	static const char *const names[VERDICT_COUNT] = {
-		"pass", "fail", "review", "error"
-	};
+	static const char *const names[VERDICT_COUNT] = { "pass", "fail",
+		"review", "error" };
 	size_t i, j;
 
 	for (i = 0; i < VERDICT_COUNT; i++) {
@@ -273,8 +274,8 @@ today(void)
 
 	if (localtime_r(&now, &tm) == NULL)
 		return value_days_from_civil(1970, 1, 1);
-	return value_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
-	    tm.tm_mday);
+	return value_days_from_civil(
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 /*
@@ -309,8 +310,10 @@ parse_options(int argc, char **argv, struct config *cfg)
 		switch (c) {
 		case OPT_AS_OF:
 			if (value_parse_iso(optarg, &cfg->as_of) != 0)
-				return usage_error("invalid --as-of date \"%s\""
-				    " (expected a real date, YYYY-MM-DD)", optarg);
+				return usage_error(
+				    "invalid --as-of date \"%s\""
+				    " (expected a real date, YYYY-MM-DD)",
+				    optarg);
 			cfg->as_of_given = 1;
 			break;
 		case OPT_COLOR:
@@ -318,14 +321,17 @@ parse_options(int argc, char **argv, struct config *cfg)
 			if (strcmp(cfg->color, "auto") != 0 &&
 			    strcmp(cfg->color, "always") != 0 &&
 			    strcmp(cfg->color, "never") != 0)
-				return usage_error("invalid --color \"%s\""
-				    " (expected auto, always or never)", optarg);
+				return usage_error(
+				    "invalid --color \"%s\""
+				    " (expected auto, always or never)",
+				    optarg);
 			break;
 		case 'd':
 			cfg->reader.delimiter = parse_delimiter(optarg);
 			if (cfg->reader.delimiter < 0)
 				return usage_error("invalid delimiter \"%s\""
-				    " (expected , ; | or tab)", optarg);
+				                   " (expected , ; | or tab)",
+				    optarg);
 			break;
 		case OPT_ENCODING:
 			cfg->reader.encoding = optarg;
@@ -341,8 +347,10 @@ parse_options(int argc, char **argv, struct config *cfg)
 			else if (strcmp(optarg, "jsonl") == 0)
 				cfg->report.format = REPORT_JSONL;
 			else
-				return usage_error("invalid format \"%s\""
-				    " (expected text, csv or jsonl)", optarg);
+				return usage_error(
+				    "invalid format \"%s\""
+				    " (expected text, csv or jsonl)",
+				    optarg);
 			break;
 		case 'h':
 			return print_help();
@@ -352,7 +360,8 @@ parse_options(int argc, char **argv, struct config *cfg)
 
 			if (eq == NULL || eq == optarg || eq[1] == '\0')
 				return usage_error("invalid --map \"%s\""
-				    " (expected COLUMN=HEADER)", optarg);
+				                   " (expected COLUMN=HEADER)",
+				    optarg);
 			m = realloc(cfg->maps, (cfg->nmaps + 1) * sizeof(*m));
 			if (m == NULL)
 				return usage_error("out of memory");
@@ -365,16 +374,20 @@ parse_options(int argc, char **argv, struct config *cfg)
 			break;
 		}
 		case OPT_MAX_FIELD:
-			if (parse_size(optarg, &cfg->reader.max_field_size) != 0)
-				return usage_error("invalid --max-field-size \"%s\""
-				    " (expected 1 to 256M bytes)", optarg);
+			if (parse_size(optarg, &cfg->reader.max_field_size) !=
+			    0)
+				return usage_error(
+				    "invalid --max-field-size \"%s\""
+				    " (expected 1 to 256M bytes)",
+				    optarg);
 			break;
 		case OPT_NO_GUARD:
 			cfg->report.formula_guard = 0;
 			break;
 		case OPT_ONLY:
 			if (parse_only(optarg, &cfg->report.only) != 0)
-				return usage_error("invalid --only \"%s\""
+				return usage_error(
+				    "invalid --only \"%s\""
 				    " (expected pass, fail, review or error)",
 				    optarg);
 			break;
@@ -399,15 +412,16 @@ parse_options(int argc, char **argv, struct config *cfg)
 		case ':':
 			if (optopt != 0 && optopt < 256)
 				return usage_error("option \"-%c\" needs an"
-				    " argument", optopt);
+				                   " argument",
+				    optopt);
 			return usage_error("option \"%s\" needs an argument",
 			    argv[optind - 1]);
 		default:
 			if (optopt != 0 && optopt < 256)
-				return usage_error("unknown option \"-%c\"",
-				    optopt);
-			return usage_error("unknown option \"%s\"",
-			    argv[optind - 1]);
+				return usage_error(
+				    "unknown option \"-%c\"", optopt);
+			return usage_error(
+			    "unknown option \"%s\"", argv[optind - 1]);
 		}
 	}
 	return -1;
@@ -427,8 +441,8 @@ load_rules(const char *path, struct error *err)
 
 	f = fopen(path, "rb");
 	if (f == NULL) {
-		error_set(err, path, 0, "cannot open rules file: %s",
-		    errtext(errno));
+		error_set(
+		    err, path, 0, "cannot open rules file: %s", errtext(errno));
 		return NULL;
 	}
 	buf = malloc(RULES_FILE_MAX + 1);
@@ -439,8 +453,8 @@ load_rules(const char *path, struct error *err)
 	}
 	n = fread(buf, 1, RULES_FILE_MAX + 1, f);
 	if (ferror(f))
-		error_set(err, path, 0, "cannot read rules file: %s",
-		    errtext(errno));
+		error_set(
+		    err, path, 0, "cannot read rules file: %s", errtext(errno));
 	else if (n > RULES_FILE_MAX)
 		error_set(err, path, 0, "rules file larger than %d bytes",
 		    RULES_FILE_MAX);
@@ -472,18 +486,17 @@ struct run {
 	FILE *out;
 	struct column_want *wants;
 	size_t nwants, nrule_cols;
-	size_t *index;              /* field index of each want */
-	struct finding *findings;   /* rules_count() of them */
+	size_t *index; /* field index of each want */
+	struct finding *findings; /* rules_count() of them */
 	unsigned long counts[VERDICT_COUNT];
-	int trouble;                /* an error that makes the status 2 */
+	int trouble; /* an error that makes the status 2 */
 	int write_failed;
 	int write_errno;
 };
 
 /* The optional columns that reports use, after the rules' own. */
-static const char *const report_column_names[] = {
-	"applicant_id", "full_name", "expected_status", "expected_failed"
-};
+static const char *const report_column_names[] = { "applicant_id", "full_name",
+	"expected_status", "expected_failed" };
 #define NREPORT_COLUMNS 4
 
 /* Notes a failed write (rc != 0) and its errno, the first one only. */
@@ -522,13 +535,15 @@ screen_file(struct run *run, const char *path)
 	if (st != READER_OK) {
 		warn_error(&err);
 		if (st == READER_BAD_RECORD)
-			fprintf(stderr, PROG ": %s: cannot read the header;"
-			    " skipping the file\n", name);
+			fprintf(stderr,
+			    PROG ": %s: cannot read the header;"
+			         " skipping the file\n",
+			    name);
 		run->trouble = 1;
 		goto done;
 	}
 	if (header_bind(&rec, run->wants, run->nwants, cfg->maps, cfg->nmaps,
-	    run->index, &err) != 0) {
+	        run->index, &err) != 0) {
 		warn_error(&err);
 		run->trouble = 1;
 		goto done;
@@ -538,14 +553,15 @@ screen_file(struct run *run, const char *path)
 	cols.expected_status = run->index[run->nrule_cols + 2];
 	cols.expected_failed = run->index[run->nrule_cols + 3];
 	if (cfg->expect && cols.expected_status == HEADER_ABSENT) {
-		error_set(&err, name, rec.line, "--expect needs an"
+		error_set(&err, name, rec.line,
+		    "--expect needs an"
 		    " expected_status column");
 		warn_error(&err);
 		run->trouble = 1;
 		goto done;
 	}
-	if (run->report != NULL && note_write(run,
-	    report_file(run->report, &rec, &cols)) != 0)
+	if (run->report != NULL &&
+	    note_write(run, report_file(run->report, &rec, &cols)) != 0)
 		goto done;
 
 	for (;;) {
@@ -562,16 +578,18 @@ screen_file(struct run *run, const char *path)
 		if (st == READER_BAD_RECORD) {
 			warn_error(&err);
 			run->counts[VERDICT_ERROR]++;
-			if (run->report != NULL && note_write(run,
-			    report_error(run->report, &rec, err.msg)) != 0)
+			if (run->report != NULL &&
+			    note_write(run,
+			        report_error(run->report, &rec, err.msg)) != 0)
 				break;
 		} else {
 			v = rules_judge(run->rules, &rec, run->index,
 			    cfg->as_of, run->findings);
 			run->counts[v]++;
-			if (run->report != NULL && note_write(run,
-			    report_record(run->report, &rec, run->index, v,
-			    run->findings)) != 0)
+			if (run->report != NULL &&
+			    note_write(run,
+			        report_record(run->report, &rec, run->index, v,
+			            run->findings)) != 0)
 				break;
 		}
 		if (flush_each && run->out != NULL &&
@@ -596,8 +614,8 @@ setup_wants(struct run *run, struct error *err)
 	run->nwants = n + NREPORT_COLUMNS;
 	run->wants = calloc(run->nwants, sizeof(*run->wants));
 	run->index = calloc(run->nwants, sizeof(*run->index));
-	run->findings = calloc(rules_count(run->rules) + 1,
-	    sizeof(*run->findings));
+	run->findings =
+	    calloc(rules_count(run->rules) + 1, sizeof(*run->findings));
 	if (run->wants == NULL || run->index == NULL || run->findings == NULL)
 		return error_set(err, NULL, 0, "out of memory");
 	for (i = 0; i < n; i++)
@@ -606,8 +624,8 @@ setup_wants(struct run *run, struct error *err)
 		run->wants[n + i].name = report_column_names[i];
 		run->wants[n + i].required = 0;
 	}
-	return header_check_maps(run->wants, run->nwants, run->cfg->maps,
-	    run->cfg->nmaps, err);
+	return header_check_maps(
+	    run->wants, run->nwants, run->cfg->maps, run->cfg->nmaps, err);
 }
 
 static int
@@ -660,9 +678,10 @@ screen(struct config *cfg, struct rules *rules, int nfiles, char **files)
 		if (cfg->output != NULL) {
 			run.out = fopen(cfg->output, "w");
 			if (run.out == NULL) {
-				fprintf(stderr, PROG ": %s: cannot open for"
-				    " writing: %s\n", cfg->output,
-				    errtext(errno));
+				fprintf(stderr,
+				    PROG ": %s: cannot open for"
+				         " writing: %s\n",
+				    cfg->output, errtext(errno));
 				status = EXIT_TROUBLE;
 				goto out;
 			}
@@ -672,8 +691,8 @@ screen(struct config *cfg, struct rules *rules, int nfiles, char **files)
 		cfg->report.color = use_color(cfg);
 		if (cfg->expect)
 			cfg->report.format = REPORT_EXPECT;
-		run.report = report_new(run.out, &cfg->report, rules,
-		    cfg->as_of);
+		run.report =
+		    report_new(run.out, &cfg->report, rules, cfg->as_of);
 		if (run.report == NULL) {
 			fprintf(stderr, PROG ": out of memory\n");
 			status = EXIT_TROUBLE;
@@ -704,8 +723,9 @@ screen(struct config *cfg, struct rules *rules, int nfiles, char **files)
 		    errtext(run.write_errno));
 		status = EXIT_TROUBLE;
 	} else if (cfg->expect)
-		status = run.trouble ? EXIT_TROUBLE :
-		    report_mismatches(run.report) > 0 ? EXIT_REJECT : EXIT_PASS;
+		status = run.trouble                    ? EXIT_TROUBLE
+		    : report_mismatches(run.report) > 0 ? EXIT_REJECT
+		                                        : EXIT_PASS;
 	else if (run.trouble || run.counts[VERDICT_ERROR] > 0)
 		status = EXIT_TROUBLE;
 	else if (run.counts[VERDICT_FAIL] > 0 || run.counts[VERDICT_REVIEW] > 0)

@@ -1039,8 +1039,8 @@ reader_new(
 	 * max and the default: a small --max-field-size limits fields, not
 	 * the number of them, and a header of 200,000 short names fits.
 	 */
-	r->max_record = 8 * (max > READER_MAX_FIELD_DEFAULT ? max :
-	    READER_MAX_FIELD_DEFAULT);
+	r->max_record = 8 *
+	    (max > READER_MAX_FIELD_DEFAULT ? max : READER_MAX_FIELD_DEFAULT);
 	/*
 	 * A field of max bytes, quoted with every byte a doubled quote, is
 	 * 2 * max + 2 raw bytes, and a CRLF ending a record may add one;

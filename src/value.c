@@ -238,9 +238,8 @@ is_leap(int64_t y)
 static int
 month_days(int64_t y, int m)
 {
-	static const unsigned char days[12] = {
-		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-	};
+	static const unsigned char days[12] = { 31, 28, 31, 30, 31, 30, 31, 31,
+		30, 31, 30, 31 };
 
 	if (m == 2 && is_leap(y))
 		return 29;

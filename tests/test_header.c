@@ -85,8 +85,8 @@ test_match(void **state)
 		n = cases[i].alen != 0 ? cases[i].alen : strlen(cases[i].a);
 		got = header_match(cases[i].a, n, cases[i].b);
 		if (got != cases[i].match)
-			print_message("case %zu: \"%s\" \"%s\"\n", i, cases[i].a,
-			    cases[i].b);
+			print_message("case %zu: \"%s\" \"%s\"\n", i,
+			    cases[i].a, cases[i].b);
 		assert_int_equal(got, cases[i].match);
 	}
 }
@@ -103,120 +103,99 @@ struct bind_case {
 static const struct bind_case bind_cases[] = {
 	/* Names as they are. */
 	{ { "applicant_id", "us_citizen", "total_experience_years" },
-	  { { "us_citizen", 1 }, { "total_experience_years", 1 } }, { { 0 } },
-	  0, { 1, 2 }, NULL },
+	    { { "us_citizen", 1 }, { "total_experience_years", 1 } }, { { 0 } },
+	    0, { 1, 2 }, NULL },
 	/* Names in other spellings. */
 	{ { "ID", "U.S. Citizen", "Total Experience (Years)" },
-	  { { "us_citizen", 1 }, { "total_experience_years", 1 } }, { { 0 } },
-	  0, { 1, 2 }, NULL },
+	    { { "us_citizen", 1 }, { "total_experience_years", 1 } }, { { 0 } },
+	    0, { 1, 2 }, NULL },
 	{ { "USCITIZEN", "Agility-Test" },
-	  { { "agility_test", 1 }, { "us_citizen", 1 } }, { { 0 } },
-	  0, { 1, 0 }, NULL },
+	    { { "agility_test", 1 }, { "us_citizen", 1 } }, { { 0 } }, 0,
+	    { 1, 0 }, NULL },
 	/* An absent column that is not required. */
-	{ { "us_citizen" },
-	  { { "us_citizen", 1 }, { "middle_name", 0 } }, { { 0 } },
-	  0, { 0, ABS }, NULL },
+	{ { "us_citizen" }, { { "us_citizen", 1 }, { "middle_name", 0 } },
+	    { { 0 } }, 0, { 0, ABS }, NULL },
 	/* Empty header texts match no column and are no duplicates. */
-	{ { "", "", "us_citizen", "" },
-	  { { "us_citizen", 1 } }, { { 0 } },
-	  0, { 2 }, NULL },
+	{ { "", "", "us_citizen", "" }, { { "us_citizen", 1 } }, { { 0 } }, 0,
+	    { 2 }, NULL },
 	/* A wanted name with no letter or digit matches nothing. */
-	{ { "", "__", "us_citizen" },
-	  { { "__", 0 }, { "us_citizen", 1 } }, { { 0 } },
-	  0, { ABS, 2 }, NULL },
-	{ { "", "__", "us_citizen" },
-	  { { "__", 1 } }, { { 0 } },
-	  -1, { ABS },
-	  "missing column \"__\"; found \"\", \"__\", \"us_citizen\"" },
+	{ { "", "__", "us_citizen" }, { { "__", 0 }, { "us_citizen", 1 } },
+	    { { 0 } }, 0, { ABS, 2 }, NULL },
+	{ { "", "__", "us_citizen" }, { { "__", 1 } }, { { 0 } }, -1, { ABS },
+	    "missing column \"__\"; found \"\", \"__\", \"us_citizen\"" },
 	/* One required column missing. */
-	{ { "applicant_id", "full_name" },
-	  { { "passport_valid", 1 } }, { { 0 } },
-	  -1, { ABS },
-	  "missing column \"passport_valid\"; found \"applicant_id\", "
-	  "\"full_name\"" },
+	{ { "applicant_id", "full_name" }, { { "passport_valid", 1 } },
+	    { { 0 } }, -1, { ABS },
+	    "missing column \"passport_valid\"; found \"applicant_id\", "
+	    "\"full_name\"" },
 	/* Several, in the order wanted; present and optional ones unnamed. */
 	{ { "applicant_id", "full_name", "us_citizen" },
-	  { { "passport_valid", 1 }, { "us_citizen", 1 }, { "nickname", 0 },
-	    { "agility_test", 1 } }, { { 0 } },
-	  -1, { ABS, 1, ABS, ABS },
-	  "missing columns \"passport_valid\", \"agility_test\"; found "
-	  "\"applicant_id\", \"full_name\", \"us_citizen\"" },
+	    { { "passport_valid", 1 }, { "us_citizen", 1 }, { "nickname", 0 },
+	        { "agility_test", 1 } },
+	    { { 0 } }, -1, { ABS, 1, ABS, ABS },
+	    "missing columns \"passport_valid\", \"agility_test\"; found "
+	    "\"applicant_id\", \"full_name\", \"us_citizen\"" },
 	/* Header texts are quoted with escapes. */
-	{ { "a\"b", "c\\d", "tab\there" },
-	  { { "x", 1 } }, { { 0 } },
-	  -1, { ABS },
-	  "missing column \"x\"; found \"a\\\"b\", \"c\\\\d\", "
-	  "\"tab\\x09here\"" },
+	{ { "a\"b", "c\\d", "tab\there" }, { { "x", 1 } }, { { 0 } }, -1,
+	    { ABS },
+	    "missing column \"x\"; found \"a\\\"b\", \"c\\\\d\", "
+	    "\"tab\\x09here\"" },
 	/* Two headers match one column. */
 	{ { "a", "b", "US Citizen", "c", "d", "e", "f", "g", "us_citizen" },
-	  { { "us_citizen", 1 } }, { { 0 } },
-	  -1, { ABS },
-	  "headers \"US Citizen\" (column 3) and \"us_citizen\" (column 9) "
-	  "both match \"us_citizen\"; choose one with --map "
-	  "us_citizen=HEADER" },
-	{ { "us_citizen", "us_citizen" },
-	  { { "us_citizen", 0 } }, { { 0 } },
-	  -1, { ABS },
-	  "headers \"us_citizen\" (column 1) and \"us_citizen\" (column 2) "
-	  "both match \"us_citizen\"; choose one with --map "
-	  "us_citizen=HEADER" },
+	    { { "us_citizen", 1 } }, { { 0 } }, -1, { ABS },
+	    "headers \"US Citizen\" (column 3) and \"us_citizen\" (column 9) "
+	    "both match \"us_citizen\"; choose one with --map "
+	    "us_citizen=HEADER" },
+	{ { "us_citizen", "us_citizen" }, { { "us_citizen", 0 } }, { { 0 } },
+	    -1, { ABS },
+	    "headers \"us_citizen\" (column 1) and \"us_citizen\" (column 2) "
+	    "both match \"us_citizen\"; choose one with --map "
+	    "us_citizen=HEADER" },
 	/* A duplicate is reported before a missing column. */
-	{ { "x", "X" },
-	  { { "missing", 1 }, { "x", 1 } }, { { 0 } },
-	  -1, { ABS, ABS },
-	  "headers \"x\" (column 1) and \"X\" (column 2) both match \"x\"; "
-	  "choose one with --map x=HEADER" },
+	{ { "x", "X" }, { { "missing", 1 }, { "x", 1 } }, { { 0 } }, -1,
+	    { ABS, ABS },
+	    "headers \"x\" (column 1) and \"X\" (column 2) both match \"x\"; "
+	    "choose one with --map x=HEADER" },
 	/* A map names the header to use. */
-	{ { "id", "Citizen?", "us_citizen_old" },
-	  { { "us_citizen", 1 } }, { { "us_citizen", "Citizen?" } },
-	  0, { 1 }, NULL },
+	{ { "id", "Citizen?", "us_citizen_old" }, { { "us_citizen", 1 } },
+	    { { "us_citizen", "Citizen?" } }, 0, { 1 }, NULL },
 	/* By its normal form, and for a column in another spelling. */
-	{ { "id", "CITIZEN", "us_citizen" },
-	  { { "us_citizen", 1 } }, { { "U.S. Citizen", "citizen" } },
-	  0, { 1 }, NULL },
+	{ { "id", "CITIZEN", "us_citizen" }, { { "us_citizen", 1 } },
+	    { { "U.S. Citizen", "citizen" } }, 0, { 1 }, NULL },
 	/* A map settles a duplicate: by exact text, then by normal form. */
-	{ { "US Citizen", "us_citizen" },
-	  { { "us_citizen", 1 } }, { { "us_citizen", "US Citizen" } },
-	  0, { 0 }, NULL },
+	{ { "US Citizen", "us_citizen" }, { { "us_citizen", 1 } },
+	    { { "us_citizen", "US Citizen" } }, 0, { 0 }, NULL },
 	{ { "US Citizen", "us_citizen", "citizenship" },
-	  { { "us_citizen", 1 } }, { { "us_citizen", "Citizenship" } },
-	  0, { 2 }, NULL },
+	    { { "us_citizen", 1 } }, { { "us_citizen", "Citizenship" } }, 0,
+	    { 2 }, NULL },
 	/* Maps leave other columns to name matching. */
 	{ { "passport", "us_citizen", "pp" },
-	  { { "us_citizen", 1 }, { "passport_valid", 1 } },
-	  { { "passport_valid", "PP" } },
-	  0, { 1, 2 }, NULL },
+	    { { "us_citizen", 1 }, { "passport_valid", 1 } },
+	    { { "passport_valid", "PP" } }, 0, { 1, 2 }, NULL },
 	/* A map's header that the file lacks, required column or not. */
-	{ { "applicant_id", "full_name" },
-	  { { "us_citizen", 1 } }, { { "us_citizen", "Citizen" } },
-	  -1, { ABS },
-	  "--map \"us_citizen\": no header \"Citizen\"; found "
-	  "\"applicant_id\", \"full_name\"" },
-	{ { "applicant_id", "us_citizen" },
-	  { { "us_citizen", 0 } }, { { "us_citizen", "Citizen" } },
-	  -1, { ABS },
-	  "--map \"us_citizen\": no header \"Citizen\"; found "
-	  "\"applicant_id\", \"us_citizen\"" },
-	{ { "", "us_citizen" },
-	  { { "us_citizen", 1 } }, { { "us_citizen", "" } },
-	  -1, { ABS },
-	  "--map \"us_citizen\": no header \"\"; found \"\", \"us_citizen\"" },
+	{ { "applicant_id", "full_name" }, { { "us_citizen", 1 } },
+	    { { "us_citizen", "Citizen" } }, -1, { ABS },
+	    "--map \"us_citizen\": no header \"Citizen\"; found "
+	    "\"applicant_id\", \"full_name\"" },
+	{ { "applicant_id", "us_citizen" }, { { "us_citizen", 0 } },
+	    { { "us_citizen", "Citizen" } }, -1, { ABS },
+	    "--map \"us_citizen\": no header \"Citizen\"; found "
+	    "\"applicant_id\", \"us_citizen\"" },
+	{ { "", "us_citizen" }, { { "us_citizen", 1 } },
+	    { { "us_citizen", "" } }, -1, { ABS },
+	    "--map \"us_citizen\": no header \"\"; found \"\", "
+	    "\"us_citizen\"" },
 	/* Two headers match a map's header in normal form. */
-	{ { "Citizen", "CITIZEN" },
-	  { { "us_citizen", 1 } }, { { "us_citizen", "citizen!" } },
-	  -1, { ABS },
-	  "headers \"Citizen\" (column 1) and \"CITIZEN\" (column 2) both "
-	  "match \"citizen!\" of --map \"us_citizen\"; rename one of them in "
-	  "the file" },
+	{ { "Citizen", "CITIZEN" }, { { "us_citizen", 1 } },
+	    { { "us_citizen", "citizen!" } }, -1, { ABS },
+	    "headers \"Citizen\" (column 1) and \"CITIZEN\" (column 2) both "
+	    "match \"citizen!\" of --map \"us_citizen\"; rename one of them in "
+	    "the file" },
 	/* A header with no fields. */
-	{ { NULL },
-	  { { "us_citizen", 1 } }, { { 0 } },
-	  -1, { ABS },
-	  "missing column \"us_citizen\"; found no headers" },
+	{ { NULL }, { { "us_citizen", 1 } }, { { 0 } }, -1, { ABS },
+	    "missing column \"us_citizen\"; found no headers" },
 	/* Nothing wanted. */
-	{ { "a", "b" },
-	  { { 0 } }, { { 0 } },
-	  0, { 0 }, NULL },
+	{ { "a", "b" }, { { 0 } }, { { 0 } }, 0, { 0 }, NULL },
 };
 
 static void
@@ -241,10 +220,10 @@ test_bind(void **state)
 		memset(&err, 0, sizeof(err));
 		for (k = 0; k < MAXW; k++)
 			index[k] = 12345;
-		rc = header_bind(&rec, c->want, nwant, c->map, nmaps, index,
-		    &err);
-		if (rc != c->rc || (c->msg != NULL &&
-		    strcmp(err.msg, c->msg) != 0))
+		rc = header_bind(
+		    &rec, c->want, nwant, c->map, nmaps, index, &err);
+		if (rc != c->rc ||
+		    (c->msg != NULL && strcmp(err.msg, c->msg) != 0))
 			print_message("case %zu: rc %d: %s\n", i, rc, err.msg);
 		assert_int_equal(rc, c->rc);
 		if (rc == 0) {
@@ -270,7 +249,9 @@ test_bind_null_err(void **state)
 		const char *want;
 		int rc;
 	} cases[] = {
-		{ "a", 0 }, { "b", 0 }, { "c", -1 },
+		{ "a", 0 },
+		{ "b", 0 },
+		{ "c", -1 },
 	};
 	struct field fields[2];
 	struct record rec;
@@ -282,15 +263,17 @@ test_bind_null_err(void **state)
 	for (i = 0; i < NELEM(cases); i++) {
 		w.name = cases[i].want;
 		w.required = 1;
-		assert_int_equal(header_bind(&rec, &w, 1, NULL, 0, &index,
-		    NULL), cases[i].rc);
+		assert_int_equal(
+		    header_bind(&rec, &w, 1, NULL, 0, &index, NULL),
+		    cases[i].rc);
 		if (cases[i].rc == 0)
 			assert_int_equal(index, i);
 	}
 }
 
 static const struct column_want known[] = {
-	{ "us_citizen", 1 }, { "total_experience_years", 1 },
+	{ "us_citizen", 1 },
+	{ "total_experience_years", 1 },
 	{ "passport_valid", 0 },
 };
 
@@ -305,22 +288,25 @@ test_check_maps(void **state)
 		{ { { 0 } }, 0, NULL },
 		{ { { "us_citizen", "Citizen" } }, 0, NULL },
 		{ { { "U.S. Citizen", "Citizen" },
-		    { "total_experience_years", "Total" },
-		    { "passport_valid", "PP" } }, 0, NULL },
+		      { "total_experience_years", "Total" },
+		      { "passport_valid", "PP" } },
+		    0, NULL },
 		{ { { "citizen", "Citizen" } }, -1,
-		  "--map \"citizen\": unknown column; known columns: "
-		  "\"us_citizen\", \"total_experience_years\", "
-		  "\"passport_valid\"" },
+		    "--map \"citizen\": unknown column; known columns: "
+		    "\"us_citizen\", \"total_experience_years\", "
+		    "\"passport_valid\"" },
 		{ { { "us_citizen", "A" }, { "", "B" } }, -1,
-		  "--map \"\": unknown column; known columns: \"us_citizen\", "
-		  "\"total_experience_years\", \"passport_valid\"" },
+		    "--map \"\": unknown column; known columns: "
+		    "\"us_citizen\", "
+		    "\"total_experience_years\", \"passport_valid\"" },
 		{ { { "us_citizen", "A" }, { "US_Citizen", "B" } }, -1,
-		  "--map \"US_Citizen\": column \"us_citizen\" mapped twice, "
-		  "also by --map \"us_citizen\"" },
+		    "--map \"US_Citizen\": column \"us_citizen\" mapped twice, "
+		    "also by --map \"us_citizen\"" },
 		{ { { "us_citizen", "A" }, { "passport_valid", "P" },
-		    { "us_citizen", "A" } }, -1,
-		  "--map \"us_citizen\": column \"us_citizen\" mapped twice, "
-		  "also by --map \"us_citizen\"" },
+		      { "us_citizen", "A" } },
+		    -1,
+		    "--map \"us_citizen\": column \"us_citizen\" mapped twice, "
+		    "also by --map \"us_citizen\"" },
 	};
 	struct error err;
 	size_t i, nmaps;
@@ -333,8 +319,8 @@ test_check_maps(void **state)
 		memset(&err, 0, sizeof(err));
 		err.file = "stale";
 		err.line = 99;
-		rc = header_check_maps(known, NELEM(known), cases[i].map,
-		    nmaps, &err);
+		rc = header_check_maps(
+		    known, NELEM(known), cases[i].map, nmaps, &err);
 		if (rc != cases[i].rc)
 			print_message("case %zu: rc %d: %s\n", i, rc, err.msg);
 		assert_int_equal(rc, cases[i].rc);
@@ -354,7 +340,8 @@ test_check_maps_empty_want(void **state)
 {
 	static const struct column_want w[] = { { "__", 1 } };
 	static const struct column_map cases[] = {
-		{ "__", "x" }, { "", "x" },
+		{ "__", "x" },
+		{ "", "x" },
 	};
 	struct error err;
 	size_t i;
@@ -362,11 +349,11 @@ test_check_maps_empty_want(void **state)
 	(void)state;
 	for (i = 0; i < NELEM(cases); i++) {
 		memset(&err, 0, sizeof(err));
-		assert_int_equal(header_check_maps(w, 1, &cases[i], 1, &err),
-		    -1);
+		assert_int_equal(
+		    header_check_maps(w, 1, &cases[i], 1, &err), -1);
 		assert_non_null(strstr(err.msg, "unknown column"));
-		assert_int_equal(header_check_maps(w, 0, &cases[i], 1, &err),
-		    -1);
+		assert_int_equal(
+		    header_check_maps(w, 0, &cases[i], 1, &err), -1);
 		assert_non_null(strstr(err.msg, "known columns: none"));
 	}
 }
@@ -451,8 +438,11 @@ test_big_present(void **state)
 		const char *name;
 		size_t index;
 	} cases[] = {
-		{ "h199999", 199999 }, { "H000000", 0 }, { "h_100000", 100000 },
-		{ "h123456", 123456 }, { "absent", ABS },
+		{ "h199999", 199999 },
+		{ "H000000", 0 },
+		{ "h_100000", 100000 },
+		{ "h123456", 123456 },
+		{ "absent", ABS },
 	};
 	struct column_want want[NELEM(cases)];
 	size_t index[NELEM(cases)];
@@ -467,8 +457,8 @@ test_big_present(void **state)
 		want[i].required = cases[i].index != ABS;
 	}
 	memset(&err, 0, sizeof(err));
-	assert_int_equal(header_bind(&b.rec, want, NELEM(cases), NULL, 0,
-	    index, &err), 0);
+	assert_int_equal(
+	    header_bind(&b.rec, want, NELEM(cases), NULL, 0, index, &err), 0);
 	for (i = 0; i < NELEM(cases); i++)
 		assert_int_equal(index[i], cases[i].index);
 	big_release(&b);
@@ -483,9 +473,9 @@ static void
 test_big_absent(void **state)
 {
 	static const struct {
-		size_t hlen;   /* length of each header text */
-		size_t nwant;  /* absent columns wanted */
-		size_t wlen;   /* length of each wanted name */
+		size_t hlen; /* length of each header text */
+		size_t nwant; /* absent columns wanted */
+		size_t wlen; /* length of each wanted name */
 	} cases[] = {
 		{ 7, 2, 14 },
 		{ 7, 1, 14 },
@@ -521,13 +511,15 @@ test_big_absent(void **state)
 			want[k].required = 1;
 		}
 		memset(&err, 0, sizeof(err));
-		assert_int_equal(header_bind(&b.rec, want, cases[i].nwant,
-		    NULL, 0, index, &err), -1);
+		assert_int_equal(header_bind(&b.rec, want, cases[i].nwant, NULL,
+		                     0, index, &err),
+		    -1);
 		assert_true(strlen(err.msg) < ERROR_MSG_MAX - 1);
 		assert_ptr_equal(err.file, file_name);
 		assert_int_equal(err.line, 1);
-		assert_non_null(strstr(err.msg, cases[i].nwant == 1 ?
-		    "missing column \"col0000" : "missing columns \"col0000"));
+		assert_non_null(strstr(err.msg,
+		    cases[i].nwant == 1 ? "missing column \"col0000"
+		                        : "missing columns \"col0000"));
 		found = strstr(err.msg, "; found \"h000000");
 		assert_non_null(found);
 		/* The found headers listed and counted add up to BIG. */
@@ -540,8 +532,8 @@ test_big_absent(void **state)
 		if (nmissing < cases[i].nwant) {
 			char tail[64];
 
-			(void)snprintf(tail, sizeof(tail), " and %zu more; found",
-			    cases[i].nwant - nmissing);
+			(void)snprintf(tail, sizeof(tail),
+			    " and %zu more; found", cases[i].nwant - nmissing);
 			assert_non_null(strstr(err.msg, tail));
 		}
 		free(names);
@@ -570,8 +562,8 @@ test_check_maps_many(void **state)
 	}
 	for (i = 0; i < NELEM(cases); i++) {
 		memset(&err, 0, sizeof(err));
-		assert_int_equal(header_check_maps(want, cases[i], &map, 1,
-		    &err), -1);
+		assert_int_equal(
+		    header_check_maps(want, cases[i], &map, 1, &err), -1);
 		assert_true(strlen(err.msg) < ERROR_MSG_MAX - 1);
 		listed = count(err.msg, "\"a_column");
 		assert_true(listed >= 1);

@@ -33,8 +33,8 @@ note(const char *what, const char *s, size_t n)
 		unsigned char c = (unsigned char)s[i];
 
 		if (c < 0x20 || c >= 0x7f)
-			o += (size_t)snprintf(buf + o, sizeof(buf) - o,
-			    "\\x%02x", c);
+			o += (size_t)snprintf(
+			    buf + o, sizeof(buf) - o, "\\x%02x", c);
 		else
 			buf[o++] = (char)c;
 	}
@@ -62,9 +62,15 @@ recase(char *dst, const char *src, int upper)
 static const struct {
 	const char *pre, *post;
 } wrap[] = {
-	{ "", "" }, { " ", "" }, { "", " " }, { "\t", "\t" },
-	{ "\r\n", "\r\n" }, { " \t\r\n", " \t\r\n" }, { "\n", "" },
-	{ "", "\r" }, { "  \t ", "\t  " },
+	{ "", "" },
+	{ " ", "" },
+	{ "", " " },
+	{ "\t", "\t" },
+	{ "\r\n", "\r\n" },
+	{ " \t\r\n", " \t\r\n" },
+	{ "\n", "" },
+	{ "", "\r" },
+	{ "  \t ", "\t  " },
 };
 
 /* Capitalises the first letter: "Yes". */
@@ -81,8 +87,8 @@ capital(char *dst, const char *src)
  * word: lower, UPPER and Capital, each wrapped every way in wrap[].
  */
 static void
-each_variant(const char *word, void (*check)(const char *, size_t, int),
-    int expected)
+each_variant(
+    const char *word, void (*check)(const char *, size_t, int), int expected)
 {
 	char v[3][32], buf[128];
 	size_t i, k;
@@ -119,11 +125,25 @@ test_bool_words(void **state)
 		const char *word;
 		int value;
 	} cases[] = {
-		{ "yes", 1 }, { "y", 1 }, { "true", 1 }, { "t", 1 }, { "1", 1 },
-		{ "x", 1 }, { "pass", 1 }, { "passed", 1 },
-		{ "no", 0 }, { "n", 0 }, { "false", 0 }, { "f", 0 }, { "0", 0 },
-		{ "fail", 0 }, { "failed", 0 },
-		{ "YeS", 1 }, { "PaSsEd", 1 }, { "fAlSe", 0 }, { "FaIlEd", 0 },
+		{ "yes", 1 },
+		{ "y", 1 },
+		{ "true", 1 },
+		{ "t", 1 },
+		{ "1", 1 },
+		{ "x", 1 },
+		{ "pass", 1 },
+		{ "passed", 1 },
+		{ "no", 0 },
+		{ "n", 0 },
+		{ "false", 0 },
+		{ "f", 0 },
+		{ "0", 0 },
+		{ "fail", 0 },
+		{ "failed", 0 },
+		{ "YeS", 1 },
+		{ "PaSsEd", 1 },
+		{ "fAlSe", 0 },
+		{ "FaIlEd", 0 },
 	};
 	size_t i;
 
@@ -190,7 +210,7 @@ test_bool_other(void **state)
 static void
 check_employment(const char *s, size_t n, int expected)
 {
-	enum employment out = (enum employment)-1;
+	enum employment out = (enum employment) - 1;
 	enum value_status st;
 
 	st = value_employment(s, n, &out);
@@ -222,13 +242,21 @@ test_employment(void **state)
 		const char *s;
 		int status;
 	} bad[] = {
-		{ "", MISSING }, { " \t\r\n", MISSING },
-		{ "activ", INVALID }, { "actives", INVALID },
-		{ "retire", INVALID }, { "separate", INVALID },
-		{ "on leave", INVALID }, { "yes", INVALID }, { "1", INVALID },
-		{ "fired", INVALID }, { "active duty", INVALID },
-		{ "re-tired", INVALID }, { "seperated", INVALID },
-		{ "currently", INVALID }, { "employed!", INVALID },
+		{ "", MISSING },
+		{ " \t\r\n", MISSING },
+		{ "activ", INVALID },
+		{ "actives", INVALID },
+		{ "retire", INVALID },
+		{ "separate", INVALID },
+		{ "on leave", INVALID },
+		{ "yes", INVALID },
+		{ "1", INVALID },
+		{ "fired", INVALID },
+		{ "active duty", INVALID },
+		{ "re-tired", INVALID },
+		{ "seperated", INVALID },
+		{ "currently", INVALID },
+		{ "employed!", INVALID },
 		{ "separatedseparated", INVALID },
 	};
 	size_t i;
@@ -370,8 +398,12 @@ test_years_nul(void **state)
 		int64_t value;
 	} cases[] = {
 		{ "8\0", 2, INVALID, 0 },
-		{ "\0" "8", 2, INVALID, 0 },
-		{ "8.5\0" "1", 5, INVALID, 0 },
+		{ "\0"
+		  "8",
+		    2, INVALID, 0 },
+		{ "8.5\0"
+		  "1",
+		    5, INVALID, 0 },
 		{ "85", 1, OK, INT64_C(8000000000) },
 		{ "8.59", 3, OK, INT64_C(8500000000) },
 	};
@@ -419,14 +451,14 @@ test_years_compare(void **state)
 
 	(void)state;
 	for (i = 0; i < NELEM(cases); i++) {
-		assert_int_equal(value_years(cases[i].a, strlen(cases[i].a),
-		    &a), VALUE_OK);
-		assert_int_equal(value_years(cases[i].b, strlen(cases[i].b),
-		    &b), VALUE_OK);
+		assert_int_equal(
+		    value_years(cases[i].a, strlen(cases[i].a), &a), VALUE_OK);
+		assert_int_equal(
+		    value_years(cases[i].b, strlen(cases[i].b), &b), VALUE_OK);
 		cmp = (a > b) - (a < b);
 		if (cmp != cases[i].cmp)
-			print_message("compare \"%s\" \"%s\"\n", cases[i].a,
-			    cases[i].b);
+			print_message(
+			    "compare \"%s\" \"%s\"\n", cases[i].a, cases[i].b);
 		assert_int_equal(cmp, cases[i].cmp);
 	}
 }
@@ -564,8 +596,9 @@ test_days_from_civil(void **state)
 
 	(void)state;
 	for (i = 0; i < NELEM(cases); i++) {
-		assert_int_equal(value_days_from_civil(cases[i].y, cases[i].m,
-		    cases[i].d), cases[i].day);
+		assert_int_equal(
+		    value_days_from_civil(cases[i].y, cases[i].m, cases[i].d),
+		    cases[i].day);
 		value_civil_from_days(cases[i].day, &y, &m, &d);
 		assert_int_equal(y, cases[i].y);
 		assert_int_equal(m, cases[i].m);
@@ -577,9 +610,8 @@ test_days_from_civil(void **state)
 static int
 test_month_days(int y, int m)
 {
-	static const int len[12] = {
-		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-	};
+	static const int len[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+		31 };
 	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 
 	return m == 2 && leap ? 29 : len[m - 1];
@@ -611,8 +643,8 @@ test_round_trip(void **state)
 			assert_int_equal(dd, d);
 		}
 		if (y >= 1900 && y <= 2100) {
-			(void)snprintf(want, sizeof(want), "%04d-%02d-%02d", y,
-			    m, d);
+			(void)snprintf(
+			    want, sizeof(want), "%04d-%02d-%02d", y, m, d);
 			assert_string_equal(value_format_date(day, buf), want);
 		}
 		day++;
@@ -655,8 +687,8 @@ test_years_before(void **state)
 
 	(void)state;
 	for (i = 0; i < NELEM(cases); i++) {
-		from = value_days_from_civil(cases[i].y, cases[i].m,
-		    cases[i].d);
+		from =
+		    value_days_from_civil(cases[i].y, cases[i].m, cases[i].d);
 		got = value_years_before(from, cases[i].years);
 		value_civil_from_days(got, &y, &m, &d);
 		if (y != cases[i].ty || m != cases[i].tm || d != cases[i].td)
@@ -755,7 +787,13 @@ static void
 test_years_round_trip(void **state)
 {
 	static const char *const cases[] = {
-		"8", "6.5", "0", "0.000000001", "123.456", MAX_TEXT, "7.99",
+		"8",
+		"6.5",
+		"0",
+		"0.000000001",
+		"123.456",
+		MAX_TEXT,
+		"7.99",
 		"100000",
 	};
 	char buf[VALUE_YEARS_BUF];
@@ -764,8 +802,8 @@ test_years_round_trip(void **state)
 
 	(void)state;
 	for (i = 0; i < NELEM(cases); i++) {
-		assert_int_equal(value_years(cases[i], strlen(cases[i]), &v),
-		    VALUE_OK);
+		assert_int_equal(
+		    value_years(cases[i], strlen(cases[i]), &v), VALUE_OK);
 		assert_string_equal(value_format_years(v, buf), cases[i]);
 	}
 }
@@ -801,7 +839,11 @@ static void
 test_format_date_extreme(void **state)
 {
 	static const int32_t cases[] = {
-		INT32_MAX, INT32_MIN, 2932897, -719163, -800000,
+		INT32_MAX,
+		INT32_MIN,
+		2932897,
+		-719163,
+		-800000,
 	};
 	char buf[11];
 	size_t i;

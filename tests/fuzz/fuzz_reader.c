@@ -72,8 +72,9 @@ screen(const char *buf, size_t len, const struct reader_options *opt,
 		if (st == READER_EOF || st == READER_FAIL)
 			break;
 		if (rec.is_header) {
-			bound = st == READER_OK && header_bind(&rec, want,
-			    n + 2, NULL, 0, index, &err) == 0;
+			bound = st == READER_OK &&
+			    header_bind(
+			        &rec, want, n + 2, NULL, 0, index, &err) == 0;
 			if (bound) {
 				cols.id = index[n];
 				cols.name = index[n + 1];
@@ -149,8 +150,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size > 0)
 		memcpy(buf + len, data, size);
 	len += size;
-	screen(buf, len, &opt, (enum report_format)((sel >> 7) ? REPORT_JSONL :
-	    REPORT_CSV), rules);
+	screen(buf, len, &opt,
+	    (enum report_format)((sel >> 7) ? REPORT_JSONL : REPORT_CSV),
+	    rules);
 	if (sel & 128)
 		screen(buf, len, &opt, REPORT_TEXT, rules);
 	free(buf);
