@@ -39,7 +39,7 @@ FUZZ_SECONDS ?= 20
 REPLAY  := $(FUZZERS:%=$(O)/replay_%)
 
 .PHONY: all run test check unit e2e replay deps install uninstall clean help \
-        sanitize valgrind lint format format-check fuzz bench
+        sanitize valgrind lint format format-check fuzz bench test-spreadsheet
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -99,9 +99,19 @@ replay: $(REPLAY)
 	@for f in $(FUZZERS); do \
 	    $(WRAP) ./$(O)/replay_$$f tests/fuzz/corpus/$$f/* || exit 1; done
 
-e2e: $(BIN)
+e2e: $(BIN) $(O)/gen
 	@sh tests/cli/check-docs.sh $(BIN)
+	@sh tests/cli/invariant.sh $(BIN) $(O)/gen
 	@WRAP="$(WRAP)" sh tests/cli/run.sh $(BIN)
+
+# The benchmark's data generator, also used by the invariant tests.
+$(O)/gen: tests/bench/gen.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
+
+# Opens the csv report in LibreOffice Calc and checks the formula guard
+# (skipped with a message when soffice is missing).
+test-spreadsheet: $(BIN)
+	@sh tests/cli/spreadsheet.sh $(BIN)
 
 # The whole suite under clang's address and undefined-behaviour sanitizers.
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -180,6 +190,7 @@ help:
 	@echo 'make test       build with -Werror and run the unit and end-to-end tests'
 	@echo 'make install    install the program and man page under $$(DESTDIR)$$(PREFIX)'
 	@echo 'make uninstall  remove what make install installed'
+	@echo 'make test-spreadsheet  check the csv formula guard in LibreOffice Calc'
 	@echo 'make sanitize   the tests built with clang ASan and UBSan'
 	@echo 'make valgrind   the tests under valgrind memcheck'
 	@echo 'make lint       cppcheck and clang-tidy'

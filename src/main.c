@@ -35,8 +35,8 @@ enum {
 	EXIT_TROUBLE = 2 /* usage, input, rules or write error, or an ERROR */
 };
 
-#define RULES_FILE_MAX (1024 * 1024)
-#define OUT_BUFSIZE (64 * 1024)
+#define RULES_FILE_MAX ((size_t)1024 * 1024)
+#define OUT_BUFSIZE ((size_t)64 * 1024)
 #define MAX_FIELD_LIMIT ((size_t)256 * 1024 * 1024)
 
 /* Long-only options get codes above the range of short ones. */
@@ -222,7 +222,7 @@ parse_size(const char *s, size_t *out)
 	if (*s == 'K' || *s == 'k')
 		mult = 1024;
 	else if (*s == 'M' || *s == 'm')
-		mult = 1024 * 1024;
+		mult = (size_t)1024 * 1024;
 	if (mult != 1)
 		s++;
 	if (*s != '\0' || v == 0 || v > MAX_FIELD_LIMIT / mult)
@@ -302,7 +302,7 @@ parse_options(int argc, char **argv, struct config *cfg)
 				shortopts[ns++] = ':';
 		}
 	}
-	memset(&longopts[NOPTIONS], 0, sizeof(longopts[NOPTIONS]));
+	longopts[NOPTIONS] = (struct option){ NULL, 0, NULL, 0 };
 	shortopts[ns] = '\0';
 
 	opterr = 0;
@@ -456,7 +456,7 @@ load_rules(const char *path, struct error *err)
 		error_set(
 		    err, path, 0, "cannot read rules file: %s", errtext(errno));
 	else if (n > RULES_FILE_MAX)
-		error_set(err, path, 0, "rules file larger than %d bytes",
+		error_set(err, path, 0, "rules file larger than %zu bytes",
 		    RULES_FILE_MAX);
 	else
 		r = rules_parse(buf, n, path, err);
