@@ -117,6 +117,9 @@ test-spreadsheet: $(BIN)
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 sanitize: deps
 	@command -v clang >/dev/null || sh tests/install-deps.sh clang
+	@printf 'int main(void) { return 0; }\n' \
+	    | clang -fsanitize=address,undefined -x c - -o /dev/null 2>/dev/null \
+	    || sh tests/install-deps.sh libclang-rt-dev
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	 $(MAKE) --no-print-directory O=build/asan CC=clang WERROR=-Werror \
@@ -154,6 +157,9 @@ FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer,address,undefined \
                -fno-sanitize-recover=all
 fuzz: deps $(O)/default_rules.c
 	@command -v clang >/dev/null || sh tests/install-deps.sh clang
+	@printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)\n{ (void)d; (void)n; return 0; }\n' \
+	    | clang -fsanitize=fuzzer -x c - -o /dev/null 2>/dev/null \
+	    || sh tests/install-deps.sh libclang-rt-dev
 	@mkdir -p build/fuzz
 	@for f in $(FUZZERS); do \
 	    clang $(ALL_CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -o build/fuzz/fuzz_$$f \
