@@ -69,22 +69,22 @@ static const struct option_doc options[] = {
 	{ "color", OPT_COLOR, optional_argument, "WHEN",
 	    "colour the status: auto (default), always, never" },
 	{ "delimiter", 'd', required_argument, "CHAR",
-	    "field delimiter: , ; | or tab (default: from the header)" },
+	    "delimiter: , ; | or tab (default: from the header)" },
 	{ "encoding", OPT_ENCODING, required_argument, "NAME",
 	    "input encoding, e.g. windows-1252 (default: UTF-8)" },
 	{ "expect", OPT_EXPECT, no_argument, NULL,
-	    "compare with the expected_status column; print mismatches" },
+	    "print where decisions differ from expected_status" },
 	{ "format", 'f', required_argument, "FORMAT",
 	    "report format: text (default), csv, jsonl" },
 	{ "help", 'h', no_argument, NULL, "print this help and exit" },
 	{ "map", OPT_MAP, required_argument, "COL=HEADER",
-	    "read column COL from header HEADER (repeatable)" },
+	    "read column COL from header HEADER" },
 	{ "max-field-size", OPT_MAX_FIELD, required_argument, "N",
 	    "longest field in bytes, K or M suffix (default 1M)" },
 	{ "no-formula-guard", OPT_NO_GUARD, no_argument, NULL,
 	    "csv: write cells starting with = + - @ untouched" },
 	{ "only", OPT_ONLY, required_argument, "STATUS",
-	    "print only pass, fail, review or error records (repeatable)" },
+	    "print only pass, fail, review or error records" },
 	{ "output", 'o', required_argument, "FILE",
 	    "write the report to FILE, not standard output" },
 	{ "print-rules", OPT_PRINT_RULES, no_argument, NULL,
@@ -92,7 +92,7 @@ static const struct option_doc options[] = {
 	{ "quiet", 'q', no_argument, NULL,
 	    "print nothing; the exit status tells" },
 	{ "rules", OPT_RULES, required_argument, "FILE",
-	    "screen with the rules in FILE, not the built-in set" },
+	    "screen with the rules in FILE (default: built in)" },
 	{ "summary", OPT_SUMMARY, no_argument, NULL, "print only the summary" },
 	{ "version", 'V', no_argument, NULL, "print the version and exit" },
 };
@@ -160,7 +160,6 @@ usage_error(const char *fmt, ...)
 	va_end(ap);
 	fputs("\n", stderr);
 	fputs(usage_text, stderr);
-	fputs("Try '" PROG " --help' for more information.\n", stderr);
 	return EXIT_TROUBLE;
 }
 
@@ -760,9 +759,15 @@ main(int argc, char **argv)
 		free(cfg.maps);
 		return status;
 	}
-	if (cfg.expect && cfg.quiet == 0 && cfg.report.summary_only) {
+	if (cfg.expect && cfg.report.summary_only) {
 		free(cfg.maps);
 		return usage_error("--expect and --summary do not go together");
+	}
+	if (cfg.report.summary_only && cfg.report.format != REPORT_TEXT) {
+		free(cfg.maps);
+		return usage_error("--summary prints the text summary; it does"
+		                   " not go with --format %s",
+		    cfg.report.format == REPORT_CSV ? "csv" : "jsonl");
 	}
 	if (!cfg.as_of_given)
 		cfg.as_of = today();
