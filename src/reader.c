@@ -101,6 +101,9 @@ struct reader {
 	/* Index of the next '\r' at or after dpos, or dend; when cr_known. */
 	size_t cr_at;
 	int cr_known;
+	/* Index of the next '"' at or after dpos, or dend; when quote_known. */
+	size_t quote_at;
+	int quote_known;
 	/* No more decoded bytes will come. */
 	int eof;
 	/* Line and decoded offset of dbuf[dpos]. */
@@ -127,9 +130,18 @@ struct reader {
 	unsigned long seg_line;
 	unsigned long field_line;
 
-	/* The record being read: its fields are arena bytes, in order. */
+	/*
+	 * The record being read: its fields are arena bytes, in order, or,
+	 * for a record read whole from one unquoted line (viewing is set),
+	 * views of that line in dbuf: view is where the next field starts,
+	 * and the line is span_len bytes at span.
+	 */
 	unsigned long rec_line;
 	unsigned long long rec_off;
+	int viewing;
+	const char *view;
+	const char *span;
+	size_t span_len;
 	char *arena;
 	size_t used;
 	size_t arena_cap;
@@ -420,6 +432,7 @@ more(struct reader *r)
 		r->dpos = 0;
 	}
 	r->cr_known = 0;
+	r->quote_known = 0;
 	if (r->converting)
 		n = decode(r);
 	else if (r->raw_eof)
@@ -753,6 +766,56 @@ on_field(void *s, size_t len, void *data)
 		memcpy(r->arena + r->used - len, s, len);
 }
 
+/*
+ * A record read as views is one line of at most READER_CAP bytes, no
+ * longer than the field limit: no field of it can be over that limit,
+ * and its bytes and index cannot reach the record limit (which is at
+ * least 8 * READER_MAX_FIELD_DEFAULT), so on_field_view() checks
+ * neither.
+ */
+_Static_assert((size_t)READER_CAP + 17 * ((size_t)READER_CAP + 1) <=
+        8 * (size_t)READER_MAX_FIELD_DEFAULT,
+    "a line read as views could reach the record limit");
+
+/*
+ * libcsv's field callback for a record read from one whole line that
+ * holds no quote: libcsv hands on each field's bytes exactly as they
+ * stand in the line (it trims nothing, and unquoted fields have no
+ * escapes), one delimiter apart, so the field is a view of the line in
+ * dbuf and nothing is copied.  feed() made sure that the limits cannot
+ * be reached (see above) and that the field index has room.  Borrowed:
+ * s, unused; data is the reader.
+ */
+static void
+on_field_view(void *s, size_t len, void *data)
+{
+	struct reader *r = data;
+	struct field *f = &r->fields[r->nfields++];
+
+	(void)s;
+	f->ptr = r->view;
+	f->len = len;
+	r->view += len + 1;
+}
+
+/*
+ * Nonzero when the len bytes at dbuf[dpos] hold no '"'.  The next quote
+ * is looked for once and remembered until dpos passes it, so that a file
+ * with few quotes is searched about once.  Borrowed: r, for the call.
+ */
+static int
+no_quote(struct reader *r, size_t len)
+{
+	const char *q;
+
+	if (!r->quote_known || r->quote_at < r->dpos) {
+		q = memchr(r->dbuf + r->dpos, '"', r->dend - r->dpos);
+		r->quote_at = q != NULL ? (size_t)(q - r->dbuf) : r->dend;
+		r->quote_known = 1;
+	}
+	return r->quote_at >= r->dpos + len;
+}
+
 /* libcsv's record callback.  Borrowed: data is the reader. */
 static void
 on_record(int c, void *data)
@@ -765,10 +828,13 @@ on_record(int c, void *data)
 
 /*
  * Feeds libcsv the len bytes at dbuf[dpos] (one segment) and consumes
- * them.  A parse error, or a field or record over its limit, drops
- * libcsv's state and the rest of the line.  Returns 1 when a record is
- * complete (good or bad), 0 when more must be fed, -1 on failure.
- * Borrowed: r, for the call.
+ * them.  A record that starts here and ends with this whole line (term
+ * set) holding no quote is read as views of the line (on_field_view()):
+ * the line stays in dbuf until the next reader_next() moves it.  A parse
+ * error, or a field or record over its limit, drops libcsv's state and
+ * the rest of the line.  Returns 1 when a record is complete (good or
+ * bad), 0 when more must be fed, -1 on failure.  Borrowed: r, for the
+ * call.
  */
 static int
 feed(struct reader *r, size_t len, int term)
@@ -778,7 +844,17 @@ feed(struct reader *r, size_t len, int term)
 	if (reserve_for(r, len) < 0)
 		return -1;
 	r->seg_line = r->line;
-	n = csv_parse(&r->csv, r->dbuf + r->dpos, len, on_field, on_record, r);
+	if (term && r->off == r->rec_off && len <= r->max_field &&
+	    no_quote(r, len)) {
+		r->viewing = 1;
+		r->view = r->dbuf + r->dpos;
+		r->span = r->view;
+		r->span_len = len;
+		n = csv_parse(
+		    &r->csv, r->view, len, on_field_view, on_record, r);
+	} else
+		n = csv_parse(
+		    &r->csv, r->dbuf + r->dpos, len, on_field, on_record, r);
 	if (n < len) {
 		if (csv_error(&r->csv) != CSV_EPARSE) {
 			set_failed(r, "out of memory", 0);
@@ -848,13 +924,16 @@ all_ascii(const unsigned char *s, size_t n)
 
 /*
  * Nonzero when the n bytes at s are valid UTF-8: no overlong forms, no
- * surrogates, nothing over U+10FFFF, no sequence cut short.
+ * surrogates, nothing over U+10FFFF, no sequence cut short.  Runs of
+ * ASCII are passed over eight bytes at a time.
  */
 static int
 utf8_valid(const unsigned char *s, size_t n)
 {
+	const uint64_t high = UINT64_C(0x8080808080808080);
 	size_t i = 0, k, len;
 	unsigned char lo, hi;
+	uint64_t w;
 
 	while (i < n) {
 		unsigned char c = s[i];
@@ -863,6 +942,12 @@ utf8_valid(const unsigned char *s, size_t n)
 		hi = 0xbf;
 		if (c < 0x80) {
 			i++;
+			while (n - i >= 8) {
+				memcpy(&w, s + i, 8);
+				if ((w & high) != 0)
+					break;
+				i += 8;
+			}
 			continue;
 		} else if (c >= 0xc2 && c <= 0xdf)
 			len = 2;
@@ -911,12 +996,28 @@ finish(struct reader *r, struct record *rec, struct error *err)
 	if (rec->is_header)
 		r->header_fields = r->nfields;
 	r->nrecords++;
+	/*
+	 * Valid UTF-8 cut at ASCII bytes leaves valid pieces, and pieces
+	 * joined by ASCII bytes are valid only when each is: so a record
+	 * read as views, whose fields are its line less the delimiters and
+	 * the line's end, is checked as that line, in one go.  Most lines
+	 * are all ASCII, which is quicker to tell.
+	 */
+	if (!r->viewing) {
+		r->span = r->arena;
+		r->span_len = r->used;
+	}
 	if (!r->bad_utf8 &&
-	    !all_ascii((const unsigned char *)r->arena, r->used))
-		for (i = 0; i < r->nfields && !r->bad_utf8; i++)
-			r->bad_utf8 =
-			    !utf8_valid((const unsigned char *)r->fields[i].ptr,
-			        r->fields[i].len);
+	    !all_ascii((const unsigned char *)r->span, r->span_len)) {
+		if (r->viewing)
+			r->bad_utf8 = !utf8_valid(
+			    (const unsigned char *)r->span, r->span_len);
+		else
+			for (i = 0; i < r->nfields && !r->bad_utf8; i++)
+				r->bad_utf8 = !utf8_valid(
+				    (const unsigned char *)r->fields[i].ptr,
+				    r->fields[i].len);
+	}
 	switch (r->rerr) {
 	case REC_OK:
 		break;
@@ -1139,6 +1240,7 @@ reader_next(struct reader *r, struct record *rec, struct error *err)
 		return failed(r, err);
 	r->nfields = 0;
 	r->used = 0;
+	r->viewing = 0;
 	r->room = r->max_record;
 	r->rerr = REC_OK;
 	r->rec_done = 0;

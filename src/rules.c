@@ -31,6 +31,8 @@ extern const size_t default_rules_len;
 
 /* A column slot that a criterion does not use. */
 #define NO_SLOT ((size_t)-1)
+/* How many column slots rules_judge() remembers the years of. */
+#define YEARS_MEMO 64
 /* The largest whole part of N. */
 #define NUMBER_WHOLE_MAX INT64_C(999999999)
 /* Room for one error_quote() result. */
@@ -80,6 +82,13 @@ struct rules {
 	struct column_want *cols; /* names in the arena */
 	size_t ncols;
 	size_t cols_cap;
+};
+
+/* The years of a record's cells, by column slot: see slot_years(). */
+struct years_memo {
+	uint64_t known; /* bit k: slot k was parsed */
+	enum value_status status[YEARS_MEMO];
+	int64_t years[YEARS_MEMO];
 };
 
 /* A position in one line of the text being parsed. */
@@ -838,8 +847,28 @@ cell(const struct record *rec, const size_t *col, size_t slot, const char **s,
 	value_trim(s, n);
 }
 
+/*
+ * Points *s and *n at the untrimmed cell of column slot (empty when the
+ * slot is unbound or past the record's fields), for the value.h parsers,
+ * which trim for themselves.  Borrowed from rec.
+ */
+static inline void
+raw_cell(const struct record *rec, const size_t *col, size_t slot,
+    const char **s, size_t *n)
+{
+	size_t k = col[slot];
+
+	if (k >= rec->nfields) {
+		*s = "";
+		*n = 0;
+		return;
+	}
+	*s = rec->fields[k].ptr;
+	*n = rec->fields[k].len;
+}
+
 /* Fills *f (the caller's) and returns its outcome. */
-static enum outcome
+static inline enum outcome
 found(struct finding *f, enum outcome o, int why, size_t slot, int64_t v)
 {
 	f->outcome = o;
@@ -850,7 +879,7 @@ found(struct finding *f, enum outcome o, int why, size_t slot, int64_t v)
 }
 
 /* Fills *f (the caller's) for a cell of slot that did not parse. */
-static enum outcome
+static inline enum outcome
 unreadable(struct finding *f, enum value_status st, size_t slot)
 {
 	return found(f, OUTCOME_UNKNOWN,
@@ -858,7 +887,7 @@ unreadable(struct finding *f, enum value_status st, size_t slot)
 }
 
 /* Judges a true test; rec and col are borrowed for the call. */
-static enum outcome
+static inline enum outcome
 judge_true(const struct criterion *c, const struct record *rec,
     const size_t *col, struct finding *f)
 {
@@ -867,7 +896,7 @@ judge_true(const struct criterion *c, const struct record *rec,
 	size_t n;
 	int v = 0;
 
-	cell(rec, col, c->slot[0], &s, &n);
+	raw_cell(rec, col, c->slot[0], &s, &n);
 	st = value_bool(s, n, &v);
 	if (st != VALUE_OK)
 		return unreadable(f, st, c->slot[0]);
@@ -876,26 +905,52 @@ judge_true(const struct criterion *c, const struct record *rec,
 	return found(f, OUTCOME_PASS, WHY_NONE, c->slot[0], 0);
 }
 
-/* Judges an at-least test; rec and col are borrowed for the call. */
-static enum outcome
-judge_at_least(const struct criterion *c, const struct record *rec,
-    const size_t *col, struct finding *f)
+/*
+ * The years of column slot's cell, parsed once per record however many
+ * criteria read them (an at-least COLUMN is often another one's
+ * not-above COLUMN2): the first YEARS_MEMO slots are remembered in *m,
+ * which the caller cleared.  Returns value_years()'s status; *out is
+ * set only when it is VALUE_OK.  rec and col are borrowed for the call.
+ */
+static inline enum value_status
+slot_years(struct years_memo *m, const struct record *rec, const size_t *col,
+    size_t slot, int64_t *out)
 {
 	enum value_status st;
 	const char *s;
 	size_t n;
+
+	if (slot < YEARS_MEMO && (m->known >> slot & 1) != 0) {
+		if (m->status[slot] == VALUE_OK)
+			*out = m->years[slot];
+		return m->status[slot];
+	}
+	raw_cell(rec, col, slot, &s, &n);
+	st = value_years(s, n, out);
+	if (slot < YEARS_MEMO) {
+		m->known |= UINT64_C(1) << slot;
+		m->status[slot] = st;
+		if (st == VALUE_OK)
+			m->years[slot] = *out;
+	}
+	return st;
+}
+
+/* Judges an at-least test; rec and col are borrowed for the call. */
+static enum outcome
+judge_at_least(const struct criterion *c, const struct record *rec,
+    const size_t *col, struct years_memo *m, struct finding *f)
+{
+	enum value_status st;
 	int64_t v = 0, limit = 0;
 
-	cell(rec, col, c->slot[0], &s, &n);
-	st = value_years(s, n, &v);
+	st = slot_years(m, rec, col, c->slot[0], &v);
 	if (st != VALUE_OK)
 		return unreadable(f, st, c->slot[0]);
-	if (c->slot[1] != NO_SLOT) {
-		cell(rec, col, c->slot[1], &s, &n);
-		if (value_years(s, n, &limit) == VALUE_OK && v > limit)
-			return found(
-			    f, OUTCOME_UNKNOWN, WHY_ABOVE, c->slot[0], v);
-	}
+	if (c->slot[1] != NO_SLOT &&
+	    slot_years(m, rec, col, c->slot[1], &limit) == VALUE_OK &&
+	    v > limit)
+		return found(f, OUTCOME_UNKNOWN, WHY_ABOVE, c->slot[0], v);
 	if (v < c->threshold)
 		return found(f, OUTCOME_FAIL, WHY_SHORT, c->slot[0], v);
 	return found(f, OUTCOME_PASS, WHY_NONE, c->slot[0], v);
@@ -912,13 +967,13 @@ judge_within(const struct criterion *c, const struct record *rec,
 	size_t n;
 	int32_t day = 0;
 
-	cell(rec, col, c->slot[0], &s, &n);
+	raw_cell(rec, col, c->slot[0], &s, &n);
 	st = value_employment(s, n, &e);
 	if (st != VALUE_OK)
 		return unreadable(f, st, c->slot[0]);
 	if (e == EMPLOYMENT_ACTIVE)
 		return found(f, OUTCOME_PASS, WHY_NONE, c->slot[0], 0);
-	cell(rec, col, c->slot[1], &s, &n);
+	raw_cell(rec, col, c->slot[1], &s, &n);
 	st = value_date(s, n, &day);
 	if (st != VALUE_OK)
 		return unreadable(f, st, c->slot[1]);
@@ -929,39 +984,40 @@ judge_within(const struct criterion *c, const struct record *rec,
 	return found(f, OUTCOME_PASS, WHY_NONE, c->slot[1], day);
 }
 
-/* rec and col are borrowed for the call; out is the caller's. */
+/*
+ * rec and col are borrowed for the call; out is the caller's.  The
+ * outcomes of the required criteria are gathered as bits, one per
+ * outcome, and the verdict read from them once at the end.
+ */
 enum verdict
 rules_judge(const struct rules *r, const struct record *rec, const size_t *col,
     int32_t asof, struct finding *out)
 {
-	const struct criterion *c;
+	const struct criterion *c = r->crit;
+	const struct criterion *end = c + r->ncrit;
 	enum outcome o = OUTCOME_PASS;
-	int failed = 0, unknown = 0;
-	size_t i;
+	struct years_memo memo;
+	unsigned seen = 0;
 
-	for (i = 0; i < r->ncrit; i++) {
-		c = &r->crit[i];
+	memo.known = 0;
+	for (; c < end; c++, out++) {
 		switch (c->test) {
 		case TEST_TRUE:
-			o = judge_true(c, rec, col, &out[i]);
+			o = judge_true(c, rec, col, out);
 			break;
 		case TEST_AT_LEAST:
-			o = judge_at_least(c, rec, col, &out[i]);
+			o = judge_at_least(c, rec, col, &memo, out);
 			break;
 		case TEST_WITHIN:
-			o = judge_within(c, rec, col, asof, &out[i]);
+			o = judge_within(c, rec, col, asof, out);
 			break;
 		}
-		if (!c->required)
-			continue;
-		if (o == OUTCOME_FAIL)
-			failed = 1;
-		else if (o == OUTCOME_UNKNOWN)
-			unknown = 1;
+		if (c->required)
+			seen |= 1u << o;
 	}
-	if (failed)
+	if (seen & (1u << OUTCOME_FAIL))
 		return VERDICT_FAIL;
-	if (unknown)
+	if (seen & (1u << OUTCOME_UNKNOWN))
 		return VERDICT_REVIEW;
 	return VERDICT_PASS;
 }

@@ -3,9 +3,10 @@
  *
  * These parsers run once for every cell the rules read, so they stay on
  * the stack and never call the C library's locale-dependent helpers: a
- * vocabulary word is recognised by its length, then lower-cased (ASCII
- * only) into a small buffer and compared with memcmp(); numbers and
- * dates are read digit by digit.  Day numbers count days since
+ * cell with no white space at its ends is not trimmed at all; a
+ * vocabulary word is recognised by its length, then compared a few bytes
+ * at a time with ASCII letters folded to lower case by one OR (see
+ * word_is()); numbers and dates are read digit by digit.  Day numbers count days since
  * 1970-01-01 in the proleptic Gregorian calendar, computed with Howard
  * Hinnant's days_from_civil and civil_from_days algorithms.
  */
@@ -13,9 +14,6 @@
 #include <string.h>
 
 #include "value.h"
-
-/* The longest vocabulary word ("separated") and then some. */
-#define WORD_MAX 16
 
 static int
 is_space(unsigned char c)
@@ -29,42 +27,21 @@ is_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
-static char
-lower(char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return (char)(c - 'A' + 'a');
-	return c;
-}
-
 /*
- * Trims s and n, then lower-cases them into buf (WORD_MAX bytes) when
- * they fit.  Returns VALUE_MISSING, VALUE_INVALID (too long to be a
- * word) or VALUE_OK with *len set.  buf is the caller's.
+ * The trimming that every parser starts with: a cell with no white space
+ * at either end, the usual case, costs two tests.  The pointer stays
+ * borrowed from the caller.
  */
-static enum value_status
-fold_word(const char *s, size_t n, char *buf, size_t *len)
-{
-	size_t i;
-
-	value_trim(&s, &n);
-	if (n == 0)
-		return VALUE_MISSING;
-	if (n > WORD_MAX)
-		return VALUE_INVALID;
-	for (i = 0; i < n; i++)
-		buf[i] = lower(s[i]);
-	*len = n;
-	return VALUE_OK;
-}
-
-/* The pointer stays borrowed from the caller. */
-void
-value_trim(const char **s, size_t *n)
+static inline void
+trim(const char **s, size_t *n)
 {
 	const char *p = *s;
 	size_t len = *n;
 
+	/* Every white space byte is below '!'. */
+	if (len == 0 ||
+	    ((unsigned char)p[0] > ' ' && (unsigned char)p[len - 1] > ' '))
+		return;
 	while (len > 0 && is_space((unsigned char)p[0])) {
 		p++;
 		len--;
@@ -75,47 +52,92 @@ value_trim(const char **s, size_t *n)
 	*n = len;
 }
 
+/*
+ * Nonzero when the bytes at s are the word w (4 to 16 lower-case ASCII
+ * letters; s has as many bytes as w) in any case.  Setting bit 0x20 of a byte
+ * lower-cases an upper-case letter, and the only bytes it turns into a
+ * given lower-case letter are that letter and its upper case, so the
+ * test is exact without a table or the locale.  The words are compared
+ * four or eight bytes at a time, the last load overlapping the first.
+ * Both are borrowed for the call.
+ */
+static inline int
+word_is(const char *s, const char *w)
+{
+	const uint64_t fold8 = UINT64_C(0x2020202020202020);
+	const uint32_t fold4 = UINT32_C(0x20202020);
+	size_t n = strlen(w);
+	uint64_t a, b, x, y;
+	uint32_t c, d, u, v;
+
+	if (n >= 8) {
+		memcpy(&a, s, 8);
+		memcpy(&b, s + n - 8, 8);
+		memcpy(&x, w, 8);
+		memcpy(&y, &w[n - 8], 8);
+		return ((a | fold8) == x) & ((b | fold8) == y);
+	}
+	memcpy(&c, s, 4);
+	memcpy(&d, s + n - 4, 4);
+	memcpy(&u, w, 4);
+	memcpy(&v, &w[n - 4], 4);
+	return ((c | fold4) == u) & ((d | fold4) == v);
+}
+
+/* The byte c lower-cased if it is an ASCII letter, else a non-letter. */
+static inline unsigned char
+fold(char c)
+{
+	return (unsigned char)c | 0x20;
+}
+
+/* The pointer stays borrowed from the caller. */
+void
+value_trim(const char **s, size_t *n)
+{
+	trim(s, n);
+}
+
 /* s is borrowed for the call; *out is the caller's. */
 enum value_status
 value_bool(const char *s, size_t n, int *out)
 {
-	char w[WORD_MAX];
-	size_t len = 0;
-	enum value_status st;
 	int v = -1;
 
-	st = fold_word(s, n, w, &len);
-	if (st != VALUE_OK)
-		return st;
-	switch (len) {
+	trim(&s, &n);
+	switch (n) {
+	case 0:
+		return VALUE_MISSING;
 	case 1:
-		if (w[0] == 'y' || w[0] == 't' || w[0] == '1' || w[0] == 'x')
+		/* Digits are compared as they are: fold() is for letters. */
+		if (s[0] == '1' || fold(s[0]) == 'y' || fold(s[0]) == 't' ||
+		    fold(s[0]) == 'x')
 			v = 1;
-		else if (w[0] == 'n' || w[0] == 'f' || w[0] == '0')
+		else if (s[0] == '0' || fold(s[0]) == 'n' || fold(s[0]) == 'f')
 			v = 0;
 		break;
 	case 2:
-		if (memcmp(w, "no", 2) == 0)
+		if (fold(s[0]) == 'n' && fold(s[1]) == 'o')
 			v = 0;
 		break;
 	case 3:
-		if (memcmp(w, "yes", 3) == 0)
+		if (fold(s[0]) == 'y' && fold(s[1]) == 'e' && fold(s[2]) == 's')
 			v = 1;
 		break;
 	case 4:
-		if (memcmp(w, "true", 4) == 0 || memcmp(w, "pass", 4) == 0)
+		if (word_is(s, "true") || word_is(s, "pass"))
 			v = 1;
-		else if (memcmp(w, "fail", 4) == 0)
+		else if (word_is(s, "fail"))
 			v = 0;
 		break;
 	case 5:
-		if (memcmp(w, "false", 5) == 0)
+		if (word_is(s, "false"))
 			v = 0;
 		break;
 	case 6:
-		if (memcmp(w, "passed", 6) == 0)
+		if (word_is(s, "passed"))
 			v = 1;
-		else if (memcmp(w, "failed", 6) == 0)
+		else if (word_is(s, "failed"))
 			v = 0;
 		break;
 	default:
@@ -131,10 +153,13 @@ value_bool(const char *s, size_t n, int *out)
 enum value_status
 value_years(const char *s, size_t n, int64_t *out)
 {
+	/* What the fraction's digits are worth, by how many there are. */
+	static const int64_t scale[10] = { 1000000000, 100000000, 10000000,
+		1000000, 100000, 10000, 1000, 100, 10, 1 };
 	int64_t whole = 0, frac = 0;
 	size_t i = 0, start, nfrac = 0;
 
-	value_trim(&s, &n);
+	trim(&s, &n);
 	if (n == 0)
 		return VALUE_MISSING;
 	/*
@@ -142,13 +167,12 @@ value_years(const char *s, size_t n, int64_t *out)
 	 * number of years, so that any run of digits (leading zeros
 	 * included) is read without overflow and then clamped.
 	 */
-	start = i;
 	while (i < n && is_digit((unsigned char)s[i])) {
 		if (whole < VALUE_YEAR_SCALE)
 			whole = whole * 10 + (s[i] - '0');
 		i++;
 	}
-	if (i == start)
+	if (i == 0)
 		return VALUE_INVALID;
 	if (i < n) {
 		if (s[i] != '.')
@@ -165,12 +189,10 @@ value_years(const char *s, size_t n, int64_t *out)
 		if (i == start || i < n)
 			return VALUE_INVALID;
 	}
-	for (; nfrac < 9; nfrac++)
-		frac *= 10;
 	if (whole >= VALUE_YEAR_SCALE)
 		*out = VALUE_YEARS_MAX;
 	else
-		*out = whole * VALUE_YEAR_SCALE + frac;
+		*out = whole * VALUE_YEAR_SCALE + frac * scale[nfrac];
 	return VALUE_OK;
 }
 
@@ -178,47 +200,42 @@ value_years(const char *s, size_t n, int64_t *out)
 enum value_status
 value_employment(const char *s, size_t n, enum employment *out)
 {
-	char w[WORD_MAX];
-	size_t len = 0;
-	enum value_status st;
-
-	st = fold_word(s, n, w, &len);
-	if (st != VALUE_OK)
-		return st;
-	switch (len) {
+	trim(&s, &n);
+	switch (n) {
+	case 0:
+		return VALUE_MISSING;
 	case 6:
-		if (memcmp(w, "active", 6) == 0) {
+		if (word_is(s, "active")) {
 			*out = EMPLOYMENT_ACTIVE;
 			return VALUE_OK;
 		}
-		if (memcmp(w, "former", 6) == 0) {
+		if (word_is(s, "former")) {
 			*out = EMPLOYMENT_SEPARATED;
 			return VALUE_OK;
 		}
 		break;
 	case 7:
-		if (memcmp(w, "serving", 7) == 0 ||
-		    memcmp(w, "current", 7) == 0) {
+		if (word_is(s, "serving") || word_is(s, "current")) {
 			*out = EMPLOYMENT_ACTIVE;
 			return VALUE_OK;
 		}
-		if (memcmp(w, "retired", 7) == 0) {
+		if (word_is(s, "retired")) {
 			*out = EMPLOYMENT_SEPARATED;
 			return VALUE_OK;
 		}
 		break;
 	case 8:
-		if (memcmp(w, "employed", 8) == 0) {
+		if (word_is(s, "employed")) {
 			*out = EMPLOYMENT_ACTIVE;
 			return VALUE_OK;
 		}
-		if (memcmp(w, "resigned", 8) == 0) {
+		if (word_is(s, "resigned")) {
 			*out = EMPLOYMENT_SEPARATED;
 			return VALUE_OK;
 		}
 		break;
 	case 9:
-		if (memcmp(w, "separated", 9) == 0) {
+		if (word_is(s, "separated")) {
 			*out = EMPLOYMENT_SEPARATED;
 			return VALUE_OK;
 		}
@@ -276,17 +293,20 @@ read_digits(const char *s, size_t n, size_t *i, size_t max, int *v)
 static int
 split_date(const char *s, size_t n, int *y, int *m, int *d)
 {
+	static const unsigned char iso_digit[8] = { 0, 1, 2, 3, 5, 6, 8, 9 };
 	size_t i = 0, k;
 
 	if (n == 10 && s[4] == '-') {
-		if (read_digits(s, n, &i, 4, y) != 4 || s[i] != '-')
+		/* YYYY-MM-DD: eight digits at fixed places, '-' at 4 and 7. */
+		for (k = 0; k < 8; k++)
+			if (!is_digit((unsigned char)s[iso_digit[k]]))
+				return -1;
+		if (s[7] != '-')
 			return -1;
-		i++;
-		if (read_digits(s, n, &i, 2, m) != 2 || i >= n || s[i] != '-')
-			return -1;
-		i++;
-		if (read_digits(s, n, &i, 2, d) != 2 || i != n)
-			return -1;
+		*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 +
+		    (s[2] - '0') * 10 + (s[3] - '0');
+		*m = (s[5] - '0') * 10 + (s[6] - '0');
+		*d = (s[8] - '0') * 10 + (s[9] - '0');
 		return 0;
 	}
 	if (read_digits(s, n, &i, 2, m) == 0 || i >= n || s[i] != '/')
@@ -319,7 +339,7 @@ value_date(const char *s, size_t n, int32_t *out)
 {
 	int y = 0, m = 0, d = 0;
 
-	value_trim(&s, &n);
+	trim(&s, &n);
 	if (n == 0)
 		return VALUE_MISSING;
 	if (split_date(s, n, &y, &m, &d) != 0 || !valid_date(y, m, d))

@@ -411,6 +411,34 @@ static const struct input cases[] = {
 	    "1@0:a\n2@2:abcdefghij\\xff\n", 0, 1 },
 	{ "bad byte in a bad record", IN("a,b\n\xff,x\"\n"), 0, 0, NULL,
 	    "1@0:a|b\n2@4:\\xff\nE2:stray quote in unquoted field\n", 0, 1 },
+	/*
+	 * A whole unquoted line is read as views of the buffer (at the
+	 * largest read size), a quoted one or one cut by a read is copied:
+	 * both ways give the same fields, offsets and UTF-8 verdict.
+	 */
+	{ "views, then a copy, then views", IN("a,b\nx,\"y\"\"\"\nz,\n,w\n"), 0,
+	    0, NULL, "1@0:a|b\n2@4:x|y\"\n3@12:z|\n4@15:|w\n", 0, 0 },
+	{ "views, crlf and cr", IN("a,b\r\n1,2\r3,4\r\n"), 0, 0, NULL,
+	    "1@0:a|b\n2@5:1|2\n3@9:3|4\n", 0, 0 },
+	{ "views, sequence at a line's end", IN("a,b\nx,\xc3\xa9\r\n"), 0, 0,
+	    NULL, "1@0:a|b\n2@4:x|\\xc3\\xa9\n", 0, 0 },
+	{ "views, sequence cut by the line's end", IN("a\n\xc3\n\xa9\n"), 0, 0,
+	    NULL, "1@0:a\n2@2:\\xc3\n3@4:\\xa9\n", 0, 1 },
+	{ "views, valid then invalid after ascii",
+	    IN("a,b\n\xc3\xa9,0123456789\xc3\n"), 0, 0, NULL,
+	    "1@0:a|b\n2@4:\\xc3\\xa9|0123456789\\xc3\n", 0, 1 },
+	{ "views, valid sequence after ascii words",
+	    IN("a,b\n0123456789abcdef\xc3\xa9,x\n0123456789\xc3\xa9,\"y\"\n"),
+	    0, 0, NULL,
+	    "1@0:a|b\n2@4:0123456789abcdef\\xc3\\xa9|x\n"
+	    "3@25:0123456789\\xc3\\xa9|y\n",
+	    0, 0 },
+	{ "copied quoted field, bad byte", IN("a,b\n\"\xc3\",x\n"), 0, 0, NULL,
+	    "1@0:a|b\n2@4:\\xc3|x\n", 0, 1 },
+	{ "line longer than the field limit, fields not", IN("a,b\nxy,z\n"), 0,
+	    3, NULL, "1@0:a|b\n2@4:xy|z\n", 0, 0 },
+	{ "field over the limit in a short line", IN("a,b\nxyzw,z\n"), 0, 3,
+	    NULL, "1@0:a|b\n2@4:(none)\nE2:field longer than 3 bytes\n", 0, 0 },
 };
 
 static void

@@ -189,6 +189,29 @@ test_bool_other(void **state)
 		{ "\0", 1, INVALID },
 		{ "Y\xc3\xa9s", 0, INVALID },
 		{ "a very long value that is no word at all", 0, INVALID },
+		/* Bytes one bit 0x20 away from a letter or digit, and
+		 * bytes whose bit 0x20 set makes one. */
+		{ "\x11", 0, INVALID },
+		{ "\x10", 0, INVALID },
+		{ "\x19", 0, INVALID },
+		{ "\x14", 0, INVALID },
+		{ "\x0e", 0, INVALID },
+		{ "\x06", 0, INVALID },
+		{ "9", 0, INVALID },
+		{ "\xd9", 0, INVALID },
+		{ "\xf9", 0, INVALID },
+		{ "y\x0f", 0, INVALID },
+		{ "N\x0f", 0, INVALID },
+		{ "Y\x05S", 0, INVALID },
+		{ "YE\x13", 0, INVALID },
+		{ "tr\025e", 0, INVALID },
+		{ "\364rue", 0, INVALID },
+		{ "pa\x13s", 0, INVALID },
+		{ "fai\x0c", 0, INVALID },
+		{ "f\001lse", 0, INVALID },
+		{ "passe\x04", 0, INVALID },
+		{ "\006ailed", 0, INVALID },
+		{ "PASS\305D", 0, INVALID },
 	};
 	size_t i, n;
 	int out;
@@ -255,6 +278,11 @@ test_employment(void **state)
 		{ "active duty", INVALID },
 		{ "re-tired", INVALID },
 		{ "seperated", INVALID },
+		{ "separat\005d", INVALID },
+		{ "\023eparated", INVALID },
+		{ "employe\x04", INVALID },
+		{ "act\x09ve", INVALID },
+		{ "\001ctive", INVALID },
 		{ "currently", INVALID },
 		{ "employed!", INVALID },
 		{ "separatedseparated", INVALID },
@@ -398,12 +426,8 @@ test_years_nul(void **state)
 		int64_t value;
 	} cases[] = {
 		{ "8\0", 2, INVALID, 0 },
-		{ "\0"
-		  "8",
-		    2, INVALID, 0 },
-		{ "8.5\0"
-		  "1",
-		    5, INVALID, 0 },
+		{ "\08", 2, INVALID, 0 },
+		{ "8.5\01", 5, INVALID, 0 },
 		{ "85", 1, OK, INT64_C(8000000000) },
 		{ "8.59", 3, OK, INT64_C(8500000000) },
 	};
