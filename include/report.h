@@ -45,7 +45,8 @@ struct report_columns {
 struct report;
 
 /*
- * Creates a report on out (borrowed, not closed by report_free()) for
+ * Creates a report on out (borrowed, not closed by report_free()), or on
+ * nothing when out is NULL (it still counts and compares: for --quiet), for
  * rules r (borrowed; must outlive the report) and as-of day asof.
  * Returns NULL when out of memory.  The caller frees it with report_free().
  */

@@ -487,7 +487,6 @@ struct run {
 	size_t nwants, nrule_cols;
 	size_t *index; /* field index of each want */
 	struct finding *findings; /* rules_count() of them */
-	unsigned long counts[VERDICT_COUNT];
 	int trouble; /* an error that makes the status 2 */
 	int write_failed;
 	int write_errno;
@@ -553,14 +552,12 @@ screen_file(struct run *run, const char *path)
 	cols.expected_failed = run->index[run->nrule_cols + 3];
 	if (cfg->expect && cols.expected_status == HEADER_ABSENT) {
 		error_set(&err, name, rec.line,
-		    "--expect needs an"
-		    " expected_status column");
+		    "--expect needs an expected_status column");
 		warn_error(&err);
 		run->trouble = 1;
 		goto done;
 	}
-	if (run->report != NULL &&
-	    note_write(run, report_file(run->report, &rec, &cols)) != 0)
+	if (note_write(run, report_file(run->report, &rec, &cols)) != 0)
 		goto done;
 
 	for (;;) {
@@ -576,17 +573,13 @@ screen_file(struct run *run, const char *path)
 		}
 		if (st == READER_BAD_RECORD) {
 			warn_error(&err);
-			run->counts[VERDICT_ERROR]++;
-			if (run->report != NULL &&
-			    note_write(run,
+			if (note_write(run,
 			        report_error(run->report, &rec, err.msg)) != 0)
 				break;
 		} else {
 			v = rules_judge(run->rules, &rec, run->index,
 			    cfg->as_of, run->findings);
-			run->counts[v]++;
-			if (run->report != NULL &&
-			    note_write(run,
+			if (note_write(run,
 			        report_record(run->report, &rec, run->index, v,
 			            run->findings)) != 0)
 				break;
@@ -596,7 +589,7 @@ screen_file(struct run *run, const char *path)
 			break;
 	}
 done:
-	if (run->report != NULL && reader_saw_bad_utf8(rd))
+	if (reader_saw_bad_utf8(rd))
 		report_note_bad_utf8(run->report);
 	reader_free(rd);
 }
@@ -688,15 +681,16 @@ screen(struct config *cfg, struct rules *rules, int nfiles, char **files)
 			run.out = stdout;
 		(void)setvbuf(run.out, NULL, _IOFBF, OUT_BUFSIZE);
 		cfg->report.color = use_color(cfg);
-		if (cfg->expect)
-			cfg->report.format = REPORT_EXPECT;
-		run.report =
-		    report_new(run.out, &cfg->report, rules, cfg->as_of);
-		if (run.report == NULL) {
-			fprintf(stderr, PROG ": out of memory\n");
-			status = EXIT_TROUBLE;
-			goto out;
-		}
+	}
+	if (cfg->expect)
+		cfg->report.format = REPORT_EXPECT;
+	/* Quiet, the report writes nothing, but it still counts and
+	 * compares. */
+	run.report = report_new(run.out, &cfg->report, rules, cfg->as_of);
+	if (run.report == NULL) {
+		fprintf(stderr, PROG ": out of memory\n");
+		status = EXIT_TROUBLE;
+		goto out;
 	}
 
 	if (nfiles == 0) {
@@ -706,7 +700,7 @@ screen(struct config *cfg, struct rules *rules, int nfiles, char **files)
 	for (i = 0; i < nfiles && !run.write_failed; i++)
 		screen_file(&run, files[i]);
 
-	if (run.report != NULL && !run.write_failed)
+	if (!run.write_failed)
 		(void)note_write(&run, report_finish(run.report));
 	if (run.out != NULL) {
 		(void)note_write(&run, fflush(run.out));
@@ -725,9 +719,10 @@ screen(struct config *cfg, struct rules *rules, int nfiles, char **files)
 		status = run.trouble                    ? EXIT_TROUBLE
 		    : report_mismatches(run.report) > 0 ? EXIT_REJECT
 		                                        : EXIT_PASS;
-	else if (run.trouble || run.counts[VERDICT_ERROR] > 0)
+	else if (run.trouble || report_count(run.report, VERDICT_ERROR) > 0)
 		status = EXIT_TROUBLE;
-	else if (run.counts[VERDICT_FAIL] > 0 || run.counts[VERDICT_REVIEW] > 0)
+	else if (report_count(run.report, VERDICT_FAIL) > 0 ||
+	    report_count(run.report, VERDICT_REVIEW) > 0)
 		status = EXIT_REJECT;
 	else
 		status = EXIT_PASS;

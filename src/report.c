@@ -121,7 +121,7 @@ json_plain(unsigned char c)
 static void
 out_flush(struct report *rp)
 {
-	if (rp->len > 0 && !rp->failed &&
+	if (rp->len > 0 && !rp->failed && rp->out != NULL &&
 	    fwrite(rp->buf, 1, rp->len, rp->out) != rp->len)
 		rp->failed = 1;
 	rp->len = 0;
@@ -156,7 +156,8 @@ out_bytes(struct report *rp, const char *p, size_t n)
 	if (n > OUT_BUFSIZE - rp->len) {
 		out_flush(rp);
 		if (n > OUT_BUFSIZE / 2) {
-			if (!rp->failed && fwrite(p, 1, n, rp->out) != n)
+			if (!rp->failed && rp->out != NULL &&
+			    fwrite(p, 1, n, rp->out) != n)
 				rp->failed = 1;
 			return;
 		}
@@ -191,7 +192,7 @@ out_spaces(struct report *rp, size_t n)
 static int
 status_of(struct report *rp)
 {
-	if (!rp->failed && ferror(rp->out))
+	if (!rp->failed && rp->out != NULL && ferror(rp->out))
 		rp->failed = 1;
 	return rp->failed ? -1 : 0;
 }
@@ -1560,7 +1561,7 @@ report_finish(struct report *rp)
 		out_str(rp, " mismatches\n");
 	}
 	out_flush(rp);
-	if (!rp->failed && fflush(rp->out) != 0)
+	if (!rp->failed && rp->out != NULL && fflush(rp->out) != 0)
 		rp->failed = 1;
 	return status_of(rp);
 }
