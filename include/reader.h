@@ -34,8 +34,8 @@
 
 #include "error.h"
 
-#define READER_BUFSIZE (64 * 1024)
-#define READER_MAX_FIELD_DEFAULT (1024 * 1024)
+#define READER_BUFSIZE ((size_t)64 * 1024)
+#define READER_MAX_FIELD_DEFAULT ((size_t)1024 * 1024)
 
 /* A view of one field: not NUL-terminated, may hold NUL bytes. */
 struct field {

@@ -16,8 +16,6 @@ error_set(struct error *err, const char *file, unsigned long line,
 	err->file = file;
 	err->line = line;
 	va_start(ap, fmt);
-	/* clang-tidy 14 misreads va_start here (a known false positive). */
-	/* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized) */
 	(void)vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
 	va_end(ap);
 	return -1;
