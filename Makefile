@@ -181,8 +181,8 @@ bench: deps $(BIN)
 
 install: $(BIN)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
-	cp $(BIN) $(DESTDIR)$(BINDIR)/civpol-screen
-	cp src/civpol-screen.1 $(DESTDIR)$(MANDIR)/civpol-screen.1
+	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/civpol-screen
+	install -m 0644 src/civpol-screen.1 $(DESTDIR)$(MANDIR)/civpol-screen.1
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/civpol-screen $(DESTDIR)$(MANDIR)/civpol-screen.1
