@@ -3,7 +3,9 @@
  * the summary, and the comparison with expected decisions (--expect).
  *
  * A report writes to a stdio stream that the caller opened and owns, and
- * never prints anywhere else.  Every record gets exactly one entry, ERROR
+ * never prints anywhere else.  It gathers entries in a buffer of its own
+ * and hands them on when the buffer fills, at report_flush() and at
+ * report_finish().  Every record gets exactly one entry, ERROR
  * records included, in input order (unless filtered out by only_mask;
  * the summary still counts them).  Write errors are sticky: every call
  * returns -1 once the stream has failed, and the caller reports it.
@@ -82,6 +84,13 @@ report_error(struct report *rp, const struct record *rec, const char *message);
  * summary warns once that it may need --encoding.
  */
 void report_note_bad_utf8(struct report *rp);
+
+/*
+ * Hands every entry reported so far to the stream and flushes the
+ * stream, so that a reader at the other end of a pipe has them now.
+ * Returns 0, or -1 if any write failed.
+ */
+int report_flush(struct report *rp);
 
 /*
  * Ends the report: the text summary, or the expect closing line, and a

@@ -97,6 +97,15 @@ enum verdict rules_judge(const struct rules *r, const struct record *rec,
     const size_t *col, int32_t asof, struct finding *out);
 
 /*
+ * Readies r for judging against as-of day asof: works out once what
+ * rules_judge() would otherwise work out for each record (the cutoff day
+ * of each within test).  Optional: rules_judge() gives the same findings
+ * with or without it, and for any asof, prepared or not.  Touches no
+ * heap.  r is borrowed for the call.
+ */
+void rules_prepare(struct rules *r, int32_t asof);
+
+/*
  * Writes the reason for criterion i's finding f (about rec, as judged
  * with col and asof) into buf (size bytes, NUL-terminated, truncated to
  * fit) and returns its length: "total experience 6.5 years, needs 8

@@ -585,7 +585,7 @@ screen_file(struct run *run, const char *path)
 				break;
 		}
 		if (flush_each && run->out != NULL &&
-		    note_write(run, fflush(run->out)) != 0)
+		    note_write(run, report_flush(run->report)) != 0)
 			break;
 	}
 done:
@@ -660,6 +660,7 @@ screen(struct config *cfg, struct rules *rules, int nfiles, char **files)
 
 	memset(&run, 0, sizeof(run));
 	run.cfg = cfg;
+	rules_prepare(rules, cfg->as_of);
 	run.rules = rules;
 	if (setup_wants(&run, &err) != 0) {
 		fprintf(stderr, PROG ": %s\n", err.msg);

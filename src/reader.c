@@ -9,11 +9,15 @@
  * a line), and libcsv gets one line, or the part of one that is buffered,
  * per csv_parse() call: so the line of every byte is known, a parse error
  * maps to its line, and a record is complete exactly when a call that fed
- * its last line returns.  libcsv's field callback copies each field into
- * an arena owned by the reader and points a struct field at the copy;
- * the arena and the field index grow (before a call, never in a callback)
- * to what the largest record needs and stay, so that a record in steady
- * state costs no allocation.
+ * its last line returns.  The one exception is a run of buffered lines
+ * that cannot go wrong (whole, unquoted, LF-ended, none blank: see
+ * batch()), which libcsv gets in one call, its records then handed on one
+ * by one.  libcsv's field callback copies each field into an arena owned
+ * by the reader and points a struct field at the copy, or, for a field
+ * of an unquoted line, points it into the line itself; the arena and the
+ * field index grow (before a call, never in a callback) to what the
+ * largest record needs and stay, so that a record in steady state costs
+ * no allocation.
  * Offsets count bytes of the decoded stream, after any byte order mark:
  * the mark is not part of the text, so the first record of a file that
  * starts with one is at offset 0.  This is the only file that includes
@@ -50,7 +54,9 @@ enum {
 	 */
 	READER_LOOKAHEAD = READER_BUFSIZE - READER_DECODE_ROOM,
 	/* The size of each buffer, as a plain constant. */
-	READER_CAP = READER_BUFSIZE
+	READER_CAP = READER_BUFSIZE,
+	/* The most records read by one csv_parse() call (see batch()). */
+	READER_BATCH = 128
 };
 
 /* Why the record being read is bad, if it is. */
@@ -140,6 +146,8 @@ struct reader {
 	unsigned long long rec_off;
 	int viewing;
 	const char *view;
+	/* Where on_field_view() puts the next field. */
+	struct field *vnext;
 	const char *span;
 	size_t span_len;
 	char *arena;
@@ -150,9 +158,25 @@ struct reader {
 	struct field *fields;
 	size_t nfields;
 	size_t fields_cap;
+	/* The record handed on is fields[first, nfields): see batch(). */
+	size_t first;
 	int rec_done;
 	enum rec_error rerr;
 	unsigned long rerr_line;
+
+	/*
+	 * The records read in one batch (see batch()): record k has the
+	 * fields from batch_end[k - 1] (0 for the first) up to batch_end[k]
+	 * and starts on line batch_line + k; the batch's bytes start at
+	 * batch_base in dbuf, at decoded offset batch_off.  batch_next is the
+	 * next one to hand on; the batch is done when it reaches batch_n.
+	 */
+	size_t batch_end[READER_BATCH];
+	size_t batch_n;
+	size_t batch_next;
+	unsigned long batch_line;
+	unsigned long long batch_off;
+	const char *batch_base;
 
 	unsigned long long nrecords;
 	size_t header_fields;
@@ -529,6 +553,24 @@ sniff(struct reader *r)
 }
 
 /*
+ * The index of the next '\r' at or after dpos, or dend.  It is looked
+ * for once and remembered until dpos passes it, so that an LF file is
+ * searched once per buffer.  Borrowed: r, for the call.
+ */
+static size_t
+next_cr(struct reader *r)
+{
+	const char *cr;
+
+	if (!r->cr_known || r->cr_at < r->dpos) {
+		cr = memchr(r->dbuf + r->dpos, '\r', r->dend - r->dpos);
+		r->cr_at = cr != NULL ? (size_t)(cr - r->dbuf) : r->dend;
+		r->cr_known = 1;
+	}
+	return r->cr_at;
+}
+
+/*
  * The length of the segment that starts at dbuf[dpos]: the rest of the
  * physical line with its terminator (LF, CRLF or CR), or what is buffered
  * of it.  *term is set to 1 when the terminator is included.  Borrowed:
@@ -542,14 +584,7 @@ segment(struct reader *r, int *term)
 	const char *nl;
 	size_t lim;
 
-	/* Looking for '\r' once per buffer keeps LF files to one memchr. */
-	if (!r->cr_known || r->cr_at < r->dpos) {
-		const char *cr = memchr(p, '\r', n);
-
-		r->cr_at = cr != NULL ? (size_t)(cr - r->dbuf) : r->dend;
-		r->cr_known = 1;
-	}
-	lim = r->cr_at - r->dpos;
+	lim = next_cr(r) - r->dpos;
 	nl = memchr(p, '\n', lim);
 	if (nl != NULL) {
 		*term = 1;
@@ -782,15 +817,16 @@ _Static_assert((size_t)READER_CAP + 17 * ((size_t)READER_CAP + 1) <=
  * holds no quote: libcsv hands on each field's bytes exactly as they
  * stand in the line (it trims nothing, and unquoted fields have no
  * escapes), one delimiter apart, so the field is a view of the line in
- * dbuf and nothing is copied.  feed() made sure that the limits cannot
- * be reached (see above) and that the field index has room.  Borrowed:
- * s, unused; data is the reader.
+ * dbuf and nothing is copied.  feed() and batch() made sure that the
+ * limits cannot be reached (see above) and that the field index has
+ * room; they point vnext at the first free entry, and count the fields
+ * when libcsv returns.  Borrowed: s, unused; data is the reader.
  */
 static void
 on_field_view(void *s, size_t len, void *data)
 {
 	struct reader *r = data;
-	struct field *f = &r->fields[r->nfields++];
+	struct field *f = r->vnext++;
 
 	(void)s;
 	f->ptr = r->view;
@@ -799,12 +835,12 @@ on_field_view(void *s, size_t len, void *data)
 }
 
 /*
- * Nonzero when the len bytes at dbuf[dpos] hold no '"'.  The next quote
- * is looked for once and remembered until dpos passes it, so that a file
- * with few quotes is searched about once.  Borrowed: r, for the call.
+ * The index of the next '"' at or after dpos, or dend, looked for once
+ * and remembered until dpos passes it, so that a file with few quotes is
+ * searched about once.  Borrowed: r, for the call.
  */
-static int
-no_quote(struct reader *r, size_t len)
+static size_t
+next_quote(struct reader *r)
 {
 	const char *q;
 
@@ -813,7 +849,17 @@ no_quote(struct reader *r, size_t len)
 		r->quote_at = q != NULL ? (size_t)(q - r->dbuf) : r->dend;
 		r->quote_known = 1;
 	}
-	return r->quote_at >= r->dpos + len;
+	return r->quote_at;
+}
+
+/*
+ * Nonzero when the len bytes at dbuf[dpos] hold no '"' (see
+ * next_quote()).  Borrowed: r, for the call.
+ */
+static int
+no_quote(struct reader *r, size_t len)
+{
+	return next_quote(r) >= r->dpos + len;
 }
 
 /* libcsv's record callback.  Borrowed: data is the reader. */
@@ -850,8 +896,10 @@ feed(struct reader *r, size_t len, int term)
 		r->view = r->dbuf + r->dpos;
 		r->span = r->view;
 		r->span_len = len;
+		r->vnext = r->fields + r->nfields;
 		n = csv_parse(
 		    &r->csv, r->view, len, on_field_view, on_record, r);
+		r->nfields = (size_t)(r->vnext - r->fields);
 	} else
 		n = csv_parse(
 		    &r->csv, r->dbuf + r->dpos, len, on_field, on_record, r);
@@ -892,14 +940,15 @@ feed(struct reader *r, size_t len, int term)
 }
 
 /*
- * Nonzero when the n bytes at s are all ASCII: 16 at a time, then the
- * last 8 (again, in part), or byte by byte when there are fewer.
+ * Nonzero when the n bytes at s are all ASCII: 32 at a time, then 8 at
+ * a time, then the last 8 (again, in part), or byte by byte when there
+ * are fewer than 8.
  */
 static int
 all_ascii(const unsigned char *s, size_t n)
 {
 	const uint64_t high = UINT64_C(0x8080808080808080);
-	uint64_t a, b;
+	uint64_t a, b, c, d;
 	size_t i;
 
 	if (n < 8) {
@@ -908,18 +957,21 @@ all_ascii(const unsigned char *s, size_t n)
 				return 0;
 		return 1;
 	}
-	for (i = 0; i + 16 <= n; i += 16) {
+	for (i = 0; i + 32 <= n; i += 32) {
 		memcpy(&a, s + i, 8);
 		memcpy(&b, s + i + 8, 8);
-		if (((a | b) & high) != 0)
+		memcpy(&c, s + i + 16, 8);
+		memcpy(&d, s + i + 24, 8);
+		if (((a | b | c | d) & high) != 0)
+			return 0;
+	}
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&a, s + i, 8);
+		if ((a & high) != 0)
 			return 0;
 	}
 	memcpy(&a, s + n - 8, 8);
-	if (i + 8 <= n)
-		memcpy(&b, s + i, 8);
-	else
-		b = 0;
-	return ((a | b) & high) == 0;
+	return (a & high) == 0;
 }
 
 /*
@@ -984,17 +1036,17 @@ utf8_valid(const unsigned char *s, size_t n)
 static enum reader_status
 finish(struct reader *r, struct record *rec, struct error *err)
 {
-	size_t i;
+	size_t i, nf = r->nfields - r->first;
 
 	rec->file = r->name;
 	rec->line = r->rec_line;
 	rec->offset = r->rec_off;
 	rec->is_header = r->nrecords == 0;
-	rec->nfields = r->nfields;
-	rec->fields = r->fields;
+	rec->nfields = nf;
+	rec->fields = r->fields + r->first;
 	/* A bad header's fields, as read, are the count to match. */
 	if (rec->is_header)
-		r->header_fields = r->nfields;
+		r->header_fields = nf;
 	r->nrecords++;
 	/*
 	 * Valid UTF-8 cut at ASCII bytes leaves valid pieces, and pieces
@@ -1013,10 +1065,10 @@ finish(struct reader *r, struct record *rec, struct error *err)
 			r->bad_utf8 = !utf8_valid(
 			    (const unsigned char *)r->span, r->span_len);
 		else
-			for (i = 0; i < r->nfields && !r->bad_utf8; i++)
+			for (i = 0; i < nf && !r->bad_utf8; i++)
 				r->bad_utf8 = !utf8_valid(
-				    (const unsigned char *)r->fields[i].ptr,
-				    r->fields[i].len);
+				    (const unsigned char *)rec->fields[i].ptr,
+				    rec->fields[i].len);
 	}
 	switch (r->rerr) {
 	case REC_OK:
@@ -1042,13 +1094,114 @@ finish(struct reader *r, struct record *rec, struct error *err)
 		    "record longer than %zu bytes", r->max_record);
 		return READER_BAD_RECORD;
 	}
-	if (!rec->is_header && r->nfields != r->header_fields) {
+	if (!rec->is_header && nf != r->header_fields) {
 		(void)error_set(err, r->name, r->rec_line,
-		    "record has %zu field%s, header has %zu", r->nfields,
-		    r->nfields == 1 ? "" : "s", r->header_fields);
+		    "record has %zu field%s, header has %zu", nf,
+		    nf == 1 ? "" : "s", r->header_fields);
 		return READER_BAD_RECORD;
 	}
 	return READER_OK;
+}
+
+/* libcsv's record callback in a batch.  Borrowed: data is the reader. */
+static void
+on_record_batch(int c, void *data)
+{
+	struct reader *r = data;
+
+	(void)c;
+	if (r->batch_n < READER_BATCH)
+		r->batch_end[r->batch_n] = (size_t)(r->vnext - r->fields);
+	r->batch_n++;
+}
+
+/*
+ * Reads, with one csv_parse() call, the run of whole lines that starts
+ * at dbuf[dpos] (with no record in progress, on a line known not to be
+ * blank) and that a record-at-a-time reading would read as views
+ * (feed()): lines ended by LF alone, with no '"' and no '\r' in them,
+ * and none blank.  A line that starts with a space, a tab or its LF, and
+ * so may be blank, ends the run; so do the first CR or quote, the end of
+ * what is buffered, and READER_BATCH lines.  Every such line is one
+ * record, and libcsv hands on its fields exactly as on_field_view()
+ * expects, one delimiter or LF apart; libcsv cannot fail on bytes
+ * without a quote, but for want of memory.  The records are handed on
+ * one by one (batch_record()) before anything more is read, so their
+ * views stay valid; the lines, their line numbers and offsets come out
+ * exactly as one line at a time would give them.  Returns the number of
+ * records read (0 when the run is under two lines, left to feed()), or
+ * -1 on failure.  Borrowed: r, for the call.
+ */
+static int
+batch(struct reader *r)
+{
+	const char *p = r->dbuf + r->dpos;
+	size_t lim = r->dend - r->dpos, end = 0, k = 0, n;
+	const char *nl;
+
+	/* Views are not checked against the field limit: see feed(). */
+	if (r->max_field < READER_CAP)
+		return 0;
+	if (next_cr(r) - r->dpos < lim)
+		lim = r->cr_at - r->dpos;
+	if (next_quote(r) - r->dpos < lim)
+		lim = r->quote_at - r->dpos;
+	while (k < READER_BATCH && end < lim) {
+		if (k > 0 &&
+		    (p[end] == ' ' || p[end] == '\t' || p[end] == '\n'))
+			break;
+		nl = memchr(p + end, '\n', lim - end);
+		if (nl == NULL)
+			break;
+		end = (size_t)(nl - p) + 1;
+		k++;
+	}
+	if (k < 2)
+		return 0;
+	if (reserve_for(r, end) < 0)
+		return -1;
+	r->batch_n = 0;
+	r->batch_next = 0;
+	r->batch_line = r->line;
+	r->batch_off = r->off;
+	r->batch_base = p;
+	r->view = p;
+	r->vnext = r->fields;
+	n = csv_parse(&r->csv, p, end, on_field_view, on_record_batch, r);
+	if (n < end || r->batch_n != k) {
+		set_failed(r, "out of memory", 0);
+		return -1;
+	}
+	r->dpos += end;
+	r->off += end;
+	r->line += k;
+	r->after_cr = 0;
+	return (int)k;
+}
+
+/*
+ * Hands on the next record of a batch (see batch()).  Borrowed: r, rec
+ * and err, for the call; rec's fields are valid until the next
+ * reader_next() or reader_free().
+ */
+static enum reader_status
+batch_record(struct reader *r, struct record *rec, struct error *err)
+{
+	size_t k = r->batch_next++;
+	const struct field *f, *last;
+
+	r->first = k == 0 ? 0 : r->batch_end[k - 1];
+	r->nfields = r->batch_end[k];
+	f = &r->fields[r->first];
+	last = &r->fields[r->nfields - 1];
+	r->rec_line = r->batch_line + k;
+	r->rec_off =
+	    r->batch_off + (unsigned long long)(f->ptr - r->batch_base);
+	r->viewing = 1;
+	r->span = f->ptr;
+	r->span_len = (size_t)(last->ptr + last->len - f->ptr);
+	r->rerr = REC_OK;
+	return finish(r, rec, err);
 }
 
 /*
@@ -1238,7 +1391,10 @@ reader_next(struct reader *r, struct record *rec, struct error *err)
 		return failed(r, err);
 	if (!r->sniffed && sniff(r) < 0)
 		return failed(r, err);
+	if (r->batch_next < r->batch_n)
+		return batch_record(r, rec, err);
 	r->nfields = 0;
+	r->first = 0;
 	r->used = 0;
 	r->viewing = 0;
 	r->room = r->max_record;
@@ -1282,6 +1438,13 @@ reader_next(struct reader *r, struct record *rec, struct error *err)
 				continue;
 			if (!r->delim_known && detect_delimiter(r) < 0)
 				return failed(r, err);
+			if (r->nrecords > 0) {
+				rc = batch(r);
+				if (rc < 0)
+					return failed(r, err);
+				if (rc > 0)
+					return batch_record(r, rec, err);
+			}
 			r->in_record = 1;
 			r->rec_line = r->line;
 			r->rec_off = r->off;

@@ -2,9 +2,10 @@
  * report.c - decisions in, text out; see report.h.
  *
  * Every format is written into one fixed buffer of the report's own
- * (OUT_BUFSIZE bytes) and handed to stdio with a single fwrite() at the
- * end of each record, so that a caller that flushes after each record
- * (an interactive pipe) sees each answer at once.  The per-byte work is
+ * (OUT_BUFSIZE bytes) and handed to stdio with a single fwrite() when it
+ * fills, so that most records cost no call into stdio; a caller that
+ * wants each answer out at once (an interactive pipe) calls
+ * report_flush() after each record.  The per-byte work is
  * a copy and a check, eight bytes at a time where it can be, never a
  * printf(): a writer asks for room for the most its piece can grow to
  * (out_room()), then writes through a plain pointer; a csv row asks once
@@ -53,6 +54,10 @@ struct report {
 	const char **ids; /* per criterion: rules_id() */
 	size_t *idlen; /* per criterion: its length */
 	size_t ids_room; /* every id and a separator after each */
+	/* Every criterion is required: a PASS verdict means all passed. */
+	int all_required;
+	/* Nothing is written for a record: the summary alone, or no stream. */
+	int count_only;
 	/* The current record's failed and unknown criteria, in rule order. */
 	size_t *failed_ix, nfailed;
 	size_t *unknown_ix, nunknown_ix;
@@ -197,11 +202,14 @@ status_of(struct report *rp)
 	return rp->failed ? -1 : 0;
 }
 
-/* Hands the entry just built to stdio; returns status_of(). */
+/*
+ * Ends an entry; returns status_of().  The entry stays in rp->buf, with
+ * the entries before it, until the buffer fills, report_flush() or
+ * report_finish(): one fwrite() for many records.
+ */
 static int
 end_entry(struct report *rp)
 {
-	out_flush(rp);
 	return status_of(rp);
 }
 
@@ -679,7 +687,13 @@ report_new(FILE *out, const struct report_options *opt, const struct rules *r,
 		report_free(rp);
 		return NULL;
 	}
+	rp->count_only = rp->opt.format != REPORT_EXPECT &&
+	    ((rp->opt.format == REPORT_TEXT && rp->opt.summary_only) ||
+	        out == NULL);
+	rp->all_required = 1;
 	for (i = 0; i < n; i++) {
+		if (!rules_required(r, i))
+			rp->all_required = 0;
 		rp->ids[i] = rules_id(r, i);
 		rp->idlen[i] = strlen(rp->ids[i]);
 		rp->ids_room += rp->idlen[i] + 1;
@@ -1403,32 +1417,47 @@ all_pass(const struct finding *f, size_t n)
 
 /*
  * Counts the record and notes its failed and unknown criteria (none for
- * an ERROR record), then writes it in the report's format.  All
- * arguments are borrowed for the call.
+ * an ERROR record).  By rules_judge()'s verdict, a FAIL or REVIEW record
+ * has a criterion that did not pass, and a PASS record has none when
+ * every criterion is required, so only a PASS record under advisory
+ * criteria needs a look first.  f is borrowed for the call.
+ */
+static void
+tally(struct report *rp, enum verdict v, const struct finding *f)
+{
+	size_t i;
+
+	rp->counts[v]++;
+	rp->nfailed = 0;
+	rp->nunknown_ix = 0;
+	if (v == VERDICT_ERROR ||
+	    (v == VERDICT_PASS &&
+	        (rp->all_required || all_pass(f, rp->nrules))))
+		return;
+	for (i = 0; i < rp->nrules; i++) {
+		if (f[i].outcome == OUTCOME_PASS)
+			continue;
+		if (f[i].outcome == OUTCOME_FAIL) {
+			rp->nfail[i]++;
+			rp->failed_ix[rp->nfailed++] = i;
+		} else {
+			rp->nunknown[i]++;
+			rp->unknown_ix[rp->nunknown_ix++] = i;
+		}
+	}
+}
+
+/*
+ * Counts the record (tally()), then writes it in the report's format.
+ * All arguments are borrowed for the call.
  */
 static int
 report_entry(struct report *rp, const struct record *rec, const size_t *col,
     enum verdict v, const struct finding *f, const char *message)
 {
-	size_t i;
-
 	if ((unsigned)v >= VERDICT_COUNT)
 		v = VERDICT_ERROR;
-	rp->counts[v]++;
-	rp->nfailed = 0;
-	rp->nunknown_ix = 0;
-	if (v != VERDICT_ERROR && !all_pass(f, rp->nrules))
-		for (i = 0; i < rp->nrules; i++) {
-			if (f[i].outcome == OUTCOME_PASS)
-				continue;
-			if (f[i].outcome == OUTCOME_FAIL) {
-				rp->nfail[i]++;
-				rp->failed_ix[rp->nfailed++] = i;
-			} else {
-				rp->nunknown[i]++;
-				rp->unknown_ix[rp->nunknown_ix++] = i;
-			}
-		}
+	tally(rp, v, f);
 	if (!rp->started)
 		text_start(rp);
 	if (rp->failed)
@@ -1455,11 +1484,19 @@ report_entry(struct report *rp, const struct record *rec, const size_t *col,
 	return end_entry(rp);
 }
 
-/* All arguments are borrowed for the call only. */
+/*
+ * All arguments are borrowed for the call only.  A report that writes
+ * nothing for each record (the summary alone, or no stream) only counts,
+ * once its start is out.
+ */
 int
 report_record(struct report *rp, const struct record *rec, const size_t *col,
     enum verdict v, const struct finding *f)
 {
+	if (rp->count_only && rp->started && (unsigned)v < VERDICT_ERROR) {
+		tally(rp, v, f);
+		return status_of(rp);
+	}
 	if (v == VERDICT_ERROR)
 		return report_entry(rp, rec, col, v, NULL, "");
 	return report_entry(rp, rec, col, v, f, NULL);
@@ -1560,6 +1597,16 @@ report_finish(struct report *rp)
 		out_ulong(rp, rp->mismatches);
 		out_str(rp, " mismatches\n");
 	}
+	out_flush(rp);
+	if (!rp->failed && rp->out != NULL && fflush(rp->out) != 0)
+		rp->failed = 1;
+	return status_of(rp);
+}
+
+/* rp is borrowed for the call; the stream stays open. */
+int
+report_flush(struct report *rp)
+{
 	out_flush(rp);
 	if (!rp->failed && rp->out != NULL && fflush(rp->out) != 0)
 		rp->failed = 1;

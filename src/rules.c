@@ -66,6 +66,21 @@ struct criterion {
 	size_t slot[2];
 	const char *colname[2];
 	unsigned long line;
+	/* within: the cutoff day for the as-of day of rules_prepare(). */
+	int32_t cutoff;
+};
+
+/*
+ * One true test as rules_judge() runs it: the criterion's index, its
+ * column slot, the mask that keeps its outcome's bit when it is required
+ * (all ones) or drops it when it is advisory (zero), and the finding it
+ * makes when it passes, ready to copy.
+ */
+struct true_step {
+	size_t index;
+	size_t slot;
+	unsigned req;
+	struct finding pass;
 };
 
 struct rules {
@@ -82,6 +97,18 @@ struct rules {
 	struct column_want *cols; /* names in the arena */
 	size_t ncols;
 	size_t cols_cap;
+	/*
+	 * The judging plan, made once the set is parsed: the true tests,
+	 * most of any set, in a loop of their own, then the indices of the
+	 * other criteria, in rule order.
+	 */
+	struct true_step *trues;
+	size_t ntrue;
+	size_t *others;
+	size_t nothers;
+	/* Nonzero when each within criterion's cutoff is for prepared. */
+	int have_cutoffs;
+	int32_t prepared;
 };
 
 /* The years of a record's cells, by column slot: see slot_years(). */
@@ -675,7 +702,40 @@ rules_free(struct rules *r)
 	free(r->arena);
 	free(r->crit);
 	free(r->cols);
+	free(r->trues);
+	free(r->others);
 	free(r);
+}
+
+/*
+ * Makes the judging plan (see struct rules).  Returns 0, or -1 when out
+ * of memory.  r is borrowed for the call.
+ */
+static int
+make_plan(struct rules *r)
+{
+	size_t i;
+
+	r->trues = malloc(r->ncrit * sizeof(*r->trues));
+	r->others = malloc(r->ncrit * sizeof(*r->others));
+	if (r->trues == NULL || r->others == NULL)
+		return -1;
+	for (i = 0; i < r->ncrit; i++) {
+		const struct criterion *c = &r->crit[i];
+
+		if (c->test == TEST_TRUE) {
+			r->trues[r->ntrue].index = i;
+			r->trues[r->ntrue].slot = c->slot[0];
+			r->trues[r->ntrue].req = c->required ? ~0u : 0u;
+			r->trues[r->ntrue].pass.outcome = OUTCOME_PASS;
+			r->trues[r->ntrue].pass.why = WHY_NONE;
+			r->trues[r->ntrue].pass.column = c->slot[0];
+			r->trues[r->ntrue].pass.value = 0;
+			r->ntrue++;
+		} else
+			r->others[r->nothers++] = i;
+	}
+	return 0;
 }
 
 /*
@@ -735,8 +795,27 @@ rules_parse(const char *text, size_t len, const char *file, struct error *err)
 		rules_free(r);
 		return NULL;
 	}
+	if (make_plan(r) != 0) {
+		parse_error(&ps, "out of memory");
+		rules_free(r);
+		return NULL;
+	}
 	format_hash(fnv1a64(r->text, r->len), r->hash);
 	return r;
+}
+
+/* r is borrowed for the call. */
+void
+rules_prepare(struct rules *r, int32_t asof)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncrit; i++)
+		if (r->crit[i].test == TEST_WITHIN)
+			r->crit[i].cutoff =
+			    value_years_before(asof, (int)r->crit[i].threshold);
+	r->prepared = asof;
+	r->have_cutoffs = 1;
 }
 
 /* The caller frees the result with rules_free(). */
@@ -886,25 +965,6 @@ unreadable(struct finding *f, enum value_status st, size_t slot)
 	    st == VALUE_MISSING ? WHY_MISSING : WHY_INVALID, slot, 0);
 }
 
-/* Judges a true test; rec and col are borrowed for the call. */
-static inline enum outcome
-judge_true(const struct criterion *c, const struct record *rec,
-    const size_t *col, struct finding *f)
-{
-	enum value_status st;
-	const char *s;
-	size_t n;
-	int v = 0;
-
-	raw_cell(rec, col, c->slot[0], &s, &n);
-	st = value_bool(s, n, &v);
-	if (st != VALUE_OK)
-		return unreadable(f, st, c->slot[0]);
-	if (!v)
-		return found(f, OUTCOME_FAIL, WHY_FALSE, c->slot[0], 0);
-	return found(f, OUTCOME_PASS, WHY_NONE, c->slot[0], 0);
-}
-
 /*
  * The years of column slot's cell, parsed once per record however many
  * criteria read them (an at-least COLUMN is often another one's
@@ -956,11 +1016,16 @@ judge_at_least(const struct criterion *c, const struct record *rec,
 	return found(f, OUTCOME_PASS, WHY_NONE, c->slot[0], v);
 }
 
-/* Judges a within test; rec and col are borrowed for the call. */
+/*
+ * Judges a within test; r, rec and col are borrowed for the call.  The
+ * cutoff day comes from rules_prepare() when it was for asof.
+ */
 static enum outcome
-judge_within(const struct criterion *c, const struct record *rec,
-    const size_t *col, int32_t asof, struct finding *f)
+judge_within(const struct rules *r, const struct criterion *c,
+    const struct record *rec, const size_t *col, int32_t asof,
+    struct finding *f)
 {
+	int32_t cutoff;
 	enum value_status st;
 	enum employment e = EMPLOYMENT_ACTIVE;
 	const char *s;
@@ -979,39 +1044,73 @@ judge_within(const struct criterion *c, const struct record *rec,
 		return unreadable(f, st, c->slot[1]);
 	if (day > asof)
 		return found(f, OUTCOME_UNKNOWN, WHY_AFTER, c->slot[1], day);
-	if (day < value_years_before(asof, (int)c->threshold))
+	if (r->have_cutoffs && r->prepared == asof)
+		cutoff = c->cutoff;
+	else
+		cutoff = value_years_before(asof, (int)c->threshold);
+	if (day < cutoff)
 		return found(f, OUTCOME_FAIL, WHY_OLD, c->slot[1], day);
 	return found(f, OUTCOME_PASS, WHY_NONE, c->slot[1], day);
 }
 
 /*
- * rec and col are borrowed for the call; out is the caller's.  The
- * outcomes of the required criteria are gathered as bits, one per
- * outcome, and the verdict read from them once at the end.
+ * rec and col are borrowed for the call; out is the caller's.  The true
+ * tests run first, in a loop of their own (value_bool() is inlined into
+ * it), then the others; the order changes nothing, as each finding has
+ * its own place in out.  The outcomes of the required criteria are
+ * gathered as bits, one per outcome, and the verdict read from them once
+ * at the end.
  */
 enum verdict
 rules_judge(const struct rules *r, const struct record *rec, const size_t *col,
     int32_t asof, struct finding *out)
 {
-	const struct criterion *c = r->crit;
-	const struct criterion *end = c + r->ncrit;
-	enum outcome o = OUTCOME_PASS;
+	const struct true_step *t = r->trues;
+	const struct true_step *tend = t + r->ntrue;
+	const struct field *fields = rec->fields;
+	size_t nfields = rec->nfields, i;
 	struct years_memo memo;
 	unsigned seen = 0;
 
-	memo.known = 0;
-	for (; c < end; c++, out++) {
-		switch (c->test) {
-		case TEST_TRUE:
-			o = judge_true(c, rec, col, out);
-			break;
-		case TEST_AT_LEAST:
-			o = judge_at_least(c, rec, col, &memo, out);
-			break;
-		case TEST_WITHIN:
-			o = judge_within(c, rec, col, asof, out);
-			break;
+	for (; t < tend; t++) {
+		struct finding *f = &out[t->index];
+		size_t k = col[t->slot];
+		enum value_status st;
+		enum outcome o;
+		int v = 0;
+
+		if (k < nfields)
+			st = value_bool(fields[k].ptr, fields[k].len, &v);
+		else
+			st = VALUE_MISSING;
+		if (st == VALUE_OK && v) {
+			/* A pass, the usual case, adds no bit that counts. */
+			*f = t->pass;
+			continue;
 		}
+		if (st == VALUE_OK) {
+			o = OUTCOME_FAIL;
+			f->why = WHY_FALSE;
+		} else {
+			o = OUTCOME_UNKNOWN;
+			f->why =
+			    st == VALUE_MISSING ? WHY_MISSING : WHY_INVALID;
+		}
+		f->outcome = o;
+		f->column = t->slot;
+		f->value = 0;
+		seen |= (1u << o) & t->req;
+	}
+	memo.known = 0;
+	for (i = 0; i < r->nothers; i++) {
+		const struct criterion *c = &r->crit[r->others[i]];
+		struct finding *f = &out[r->others[i]];
+		enum outcome o;
+
+		if (c->test == TEST_AT_LEAST)
+			o = judge_at_least(c, rec, col, &memo, f);
+		else
+			o = judge_within(r, c, rec, col, asof, f);
 		if (c->required)
 			seen |= 1u << o;
 	}

@@ -6,7 +6,11 @@
  * cell with no white space at its ends is not trimmed at all; a
  * vocabulary word is recognised by its length, then compared a few bytes
  * at a time with ASCII letters folded to lower case by one OR (see
- * word_is()); numbers and dates are read digit by digit.  Day numbers count days since
+ * value_word_is_()); numbers and dates are read digit by digit.  The
+ * hottest of them (value_trim(), value_bool(), value_years() and
+ * value_employment()) are defined static inline in value.h, so that
+ * judging does not pay a call for each cell; the dates, the calendar
+ * arithmetic and the formatters are here.  Day numbers count days since
  * 1970-01-01 in the proleptic Gregorian calendar, computed with Howard
  * Hinnant's days_from_civil and civil_from_days algorithms.
  */
@@ -16,234 +20,9 @@
 #include "value.h"
 
 static int
-is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-static int
 is_digit(unsigned char c)
 {
 	return c >= '0' && c <= '9';
-}
-
-/*
- * The trimming that every parser starts with: a cell with no white space
- * at either end, the usual case, costs two tests.  The pointer stays
- * borrowed from the caller.
- */
-static inline void
-trim(const char **s, size_t *n)
-{
-	const char *p = *s;
-	size_t len = *n;
-
-	/* Every white space byte is below '!'. */
-	if (len == 0 ||
-	    ((unsigned char)p[0] > ' ' && (unsigned char)p[len - 1] > ' '))
-		return;
-	while (len > 0 && is_space((unsigned char)p[0])) {
-		p++;
-		len--;
-	}
-	while (len > 0 && is_space((unsigned char)p[len - 1]))
-		len--;
-	*s = p;
-	*n = len;
-}
-
-/*
- * Nonzero when the bytes at s are the word w (4 to 16 lower-case ASCII
- * letters; s has as many bytes as w) in any case.  Setting bit 0x20 of a byte
- * lower-cases an upper-case letter, and the only bytes it turns into a
- * given lower-case letter are that letter and its upper case, so the
- * test is exact without a table or the locale.  The words are compared
- * four or eight bytes at a time, the last load overlapping the first.
- * Both are borrowed for the call.
- */
-static inline int
-word_is(const char *s, const char *w)
-{
-	const uint64_t fold8 = UINT64_C(0x2020202020202020);
-	const uint32_t fold4 = UINT32_C(0x20202020);
-	size_t n = strlen(w);
-	uint64_t a, b, x, y;
-	uint32_t c, d, u, v;
-
-	if (n >= 8) {
-		memcpy(&a, s, 8);
-		memcpy(&b, s + n - 8, 8);
-		memcpy(&x, w, 8);
-		memcpy(&y, &w[n - 8], 8);
-		return ((a | fold8) == x) & ((b | fold8) == y);
-	}
-	memcpy(&c, s, 4);
-	memcpy(&d, s + n - 4, 4);
-	memcpy(&u, w, 4);
-	memcpy(&v, &w[n - 4], 4);
-	return ((c | fold4) == u) & ((d | fold4) == v);
-}
-
-/* The byte c lower-cased if it is an ASCII letter, else a non-letter. */
-static inline unsigned char
-fold(char c)
-{
-	return (unsigned char)c | 0x20;
-}
-
-/* The pointer stays borrowed from the caller. */
-void
-value_trim(const char **s, size_t *n)
-{
-	trim(s, n);
-}
-
-/* s is borrowed for the call; *out is the caller's. */
-enum value_status
-value_bool(const char *s, size_t n, int *out)
-{
-	int v = -1;
-
-	trim(&s, &n);
-	switch (n) {
-	case 0:
-		return VALUE_MISSING;
-	case 1:
-		/* Digits are compared as they are: fold() is for letters. */
-		if (s[0] == '1' || fold(s[0]) == 'y' || fold(s[0]) == 't' ||
-		    fold(s[0]) == 'x')
-			v = 1;
-		else if (s[0] == '0' || fold(s[0]) == 'n' || fold(s[0]) == 'f')
-			v = 0;
-		break;
-	case 2:
-		if (fold(s[0]) == 'n' && fold(s[1]) == 'o')
-			v = 0;
-		break;
-	case 3:
-		if (fold(s[0]) == 'y' && fold(s[1]) == 'e' && fold(s[2]) == 's')
-			v = 1;
-		break;
-	case 4:
-		if (word_is(s, "true") || word_is(s, "pass"))
-			v = 1;
-		else if (word_is(s, "fail"))
-			v = 0;
-		break;
-	case 5:
-		if (word_is(s, "false"))
-			v = 0;
-		break;
-	case 6:
-		if (word_is(s, "passed"))
-			v = 1;
-		else if (word_is(s, "failed"))
-			v = 0;
-		break;
-	default:
-		break;
-	}
-	if (v < 0)
-		return VALUE_INVALID;
-	*out = v;
-	return VALUE_OK;
-}
-
-/* s is borrowed for the call; *out is the caller's. */
-enum value_status
-value_years(const char *s, size_t n, int64_t *out)
-{
-	/* What the fraction's digits are worth, by how many there are. */
-	static const int64_t scale[10] = { 1000000000, 100000000, 10000000,
-		1000000, 100000, 10000, 1000, 100, 10, 1 };
-	int64_t whole = 0, frac = 0;
-	size_t i = 0, start, nfrac = 0;
-
-	trim(&s, &n);
-	if (n == 0)
-		return VALUE_MISSING;
-	/*
-	 * The whole part stops growing once it passes the largest whole
-	 * number of years, so that any run of digits (leading zeros
-	 * included) is read without overflow and then clamped.
-	 */
-	while (i < n && is_digit((unsigned char)s[i])) {
-		if (whole < VALUE_YEAR_SCALE)
-			whole = whole * 10 + (s[i] - '0');
-		i++;
-	}
-	if (i == 0)
-		return VALUE_INVALID;
-	if (i < n) {
-		if (s[i] != '.')
-			return VALUE_INVALID;
-		i++;
-		start = i;
-		while (i < n && is_digit((unsigned char)s[i])) {
-			if (nfrac < 9) {
-				frac = frac * 10 + (s[i] - '0');
-				nfrac++;
-			}
-			i++;
-		}
-		if (i == start || i < n)
-			return VALUE_INVALID;
-	}
-	if (whole >= VALUE_YEAR_SCALE)
-		*out = VALUE_YEARS_MAX;
-	else
-		*out = whole * VALUE_YEAR_SCALE + frac * scale[nfrac];
-	return VALUE_OK;
-}
-
-/* s is borrowed for the call; *out is the caller's. */
-enum value_status
-value_employment(const char *s, size_t n, enum employment *out)
-{
-	trim(&s, &n);
-	switch (n) {
-	case 0:
-		return VALUE_MISSING;
-	case 6:
-		if (word_is(s, "active")) {
-			*out = EMPLOYMENT_ACTIVE;
-			return VALUE_OK;
-		}
-		if (word_is(s, "former")) {
-			*out = EMPLOYMENT_SEPARATED;
-			return VALUE_OK;
-		}
-		break;
-	case 7:
-		if (word_is(s, "serving") || word_is(s, "current")) {
-			*out = EMPLOYMENT_ACTIVE;
-			return VALUE_OK;
-		}
-		if (word_is(s, "retired")) {
-			*out = EMPLOYMENT_SEPARATED;
-			return VALUE_OK;
-		}
-		break;
-	case 8:
-		if (word_is(s, "employed")) {
-			*out = EMPLOYMENT_ACTIVE;
-			return VALUE_OK;
-		}
-		if (word_is(s, "resigned")) {
-			*out = EMPLOYMENT_SEPARATED;
-			return VALUE_OK;
-		}
-		break;
-	case 9:
-		if (word_is(s, "separated")) {
-			*out = EMPLOYMENT_SEPARATED;
-			return VALUE_OK;
-		}
-		break;
-	default:
-		break;
-	}
-	return VALUE_INVALID;
 }
 
 static int
@@ -293,20 +72,29 @@ read_digits(const char *s, size_t n, size_t *i, size_t max, int *v)
 static int
 split_date(const char *s, size_t n, int *y, int *m, int *d)
 {
-	static const unsigned char iso_digit[8] = { 0, 1, 2, 3, 5, 6, 8, 9 };
 	size_t i = 0, k;
 
 	if (n == 10 && s[4] == '-') {
-		/* YYYY-MM-DD: eight digits at fixed places, '-' at 4 and 7. */
-		for (k = 0; k < 8; k++)
-			if (!is_digit((unsigned char)s[iso_digit[k]]))
-				return -1;
-		if (s[7] != '-')
+		/*
+		 * YYYY-MM-DD: eight digits at fixed places, '-' at 4 and 7.
+		 * A byte below '0' wraps to a large unsigned value, so one
+		 * test per byte tells a digit.
+		 */
+		unsigned d0 = (unsigned char)s[0] - (unsigned)'0';
+		unsigned d1 = (unsigned char)s[1] - (unsigned)'0';
+		unsigned d2 = (unsigned char)s[2] - (unsigned)'0';
+		unsigned d3 = (unsigned char)s[3] - (unsigned)'0';
+		unsigned d5 = (unsigned char)s[5] - (unsigned)'0';
+		unsigned d6 = (unsigned char)s[6] - (unsigned)'0';
+		unsigned d8 = (unsigned char)s[8] - (unsigned)'0';
+		unsigned d9 = (unsigned char)s[9] - (unsigned)'0';
+
+		if ((d0 > 9) | (d1 > 9) | (d2 > 9) | (d3 > 9) | (d5 > 9) |
+		    (d6 > 9) | (d8 > 9) | (d9 > 9) | (s[7] != '-'))
 			return -1;
-		*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 +
-		    (s[2] - '0') * 10 + (s[3] - '0');
-		*m = (s[5] - '0') * 10 + (s[6] - '0');
-		*d = (s[8] - '0') * 10 + (s[9] - '0');
+		*y = (int)(d0 * 1000 + d1 * 100 + d2 * 10 + d3);
+		*m = (int)(d5 * 10 + d6);
+		*d = (int)(d8 * 10 + d9);
 		return 0;
 	}
 	if (read_digits(s, n, &i, 2, m) == 0 || i >= n || s[i] != '/')
@@ -333,18 +121,35 @@ valid_date(int y, int m, int d)
 	    d <= month_days(y, m);
 }
 
+/*
+ * Hinnant's days_from_civil for a date that valid_date() accepted (years
+ * 1900 to 9999): every quantity is then positive and small, so unsigned
+ * 32-bit arithmetic serves, and no era can be negative.
+ */
+static int32_t
+days_from_civil_valid(int y, int m, int d)
+{
+	unsigned yy = (unsigned)y - (m <= 2);
+	unsigned mm = (unsigned)m, era = yy / 400, yoe = yy - era * 400;
+	unsigned doy =
+	    (153 * (mm > 2 ? mm - 3 : mm + 9) + 2) / 5 + (unsigned)d - 1;
+	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return (int32_t)(era * 146097 + doe) - 719468;
+}
+
 /* s is borrowed for the call; *out is the caller's. */
 enum value_status
 value_date(const char *s, size_t n, int32_t *out)
 {
 	int y = 0, m = 0, d = 0;
 
-	trim(&s, &n);
+	value_trim(&s, &n);
 	if (n == 0)
 		return VALUE_MISSING;
 	if (split_date(s, n, &y, &m, &d) != 0 || !valid_date(y, m, d))
 		return VALUE_INVALID;
-	*out = value_days_from_civil(y, m, d);
+	*out = days_from_civil_valid(y, m, d);
 	return VALUE_OK;
 }
 

@@ -439,6 +439,28 @@ static const struct input cases[] = {
 	    3, NULL, "1@0:a|b\n2@4:xy|z\n", 0, 0 },
 	{ "field over the limit in a short line", IN("a,b\nxyzw,z\n"), 0, 3,
 	    NULL, "1@0:a|b\n2@4:(none)\nE2:field longer than 3 bytes\n", 0, 0 },
+	/* Runs of plain lines, which the reader may read several at once. */
+	{ "run with blank lines and a leading space",
+	    IN("a,b\n1,2\n3,4\n\n5,6\n  \n7,8\n 9,x\n\t\n10,11\n"), 0, 0, NULL,
+	    "1@0:a|b\n2@4:1|2\n3@8:3|4\n5@13:5|6\n7@20:7|8\n8@24: 9|x\n"
+	    "10@31:10|11\n",
+	    0, 0 },
+	{ "run with wrong field counts", IN("a,b\n1,2\n3\n4,5\n6,7,8\n9,10\n"),
+	    0, 0, NULL,
+	    "1@0:a|b\n2@4:1|2\n3@8:3\nE3:record has 1 field, header has 2\n"
+	    "4@10:4|5\n5@14:6|7|8\nE5:record has 3 fields, header has 2\n"
+	    "6@20:9|10\n",
+	    0, 0 },
+	{ "run with a bad byte", IN("a\nx\ny\xff\nz\n"), 0, 0, NULL,
+	    "1@0:a\n2@2:x\n3@4:y\\xff\n4@7:z\n", 0, 1 },
+	{ "run cut by crlf and cr", IN("a\nb\nc\r\nd\ne\rf\ng\n"), 0, 0, NULL,
+	    "1@0:a\n2@2:b\n3@4:c\n4@7:d\n5@9:e\n6@11:f\n7@13:g\n", 0, 0 },
+	{ "run of empty fields and blank lines", IN("a,b\n1,2\n,\n\n\n,\n"), 0,
+	    0, NULL, "1@0:a|b\n2@4:1|2\n3@8:|\n6@12:|\n", 0, 0 },
+	{ "run cut by a quote", IN("a,b\n1,2\n\"3\",4\n5,6\n7,8\n"), 0, 0, NULL,
+	    "1@0:a|b\n2@4:1|2\n3@8:3|4\n4@14:5|6\n5@18:7|8\n", 0, 0 },
+	{ "run, semicolons", IN("a;b\n1;2\n3,4;5\n"), 0, 0, NULL,
+	    "1@0:a|b\n2@4:1|2\n3@8:3,4|5\n", ';', 0 },
 };
 
 static void
@@ -680,6 +702,54 @@ make_too_many_fields(struct sbuf *in, struct sbuf *want)
 	sb_str(in, "c\n");
 }
 
+/*
+ * Many short lines, more than one read of the reader takes in one go,
+ * with a blank line after every 7th record, a line of spaces after every
+ * 11th, and a short record after every 13th.
+ */
+static void
+make_many_lines(struct sbuf *in, struct sbuf *want)
+{
+	unsigned long line = 2, i;
+	unsigned long long off = 4;
+
+	sb_str(in, "a,b\n");
+	sb_str(want, "1@0:a|b\n");
+	for (i = 0; i < 3000; i++) {
+		sb_num(in, i);
+		sb_str(in, ",x\n");
+		sb_num(want, line);
+		sb_str(want, "@");
+		sb_num(want, off);
+		sb_str(want, ":");
+		sb_num(want, i);
+		sb_str(want, "|x\n");
+		off += (i < 10 ? 1 : i < 100 ? 2 : i < 1000 ? 3 : 4) + 3;
+		line++;
+		if (i % 7 == 0) {
+			sb_str(in, "\n");
+			off += 1;
+			line++;
+		}
+		if (i % 11 == 0) {
+			sb_str(in, "   \n");
+			off += 4;
+			line++;
+		}
+		if (i % 13 == 0) {
+			sb_str(in, "y\n");
+			sb_num(want, line);
+			sb_str(want, "@");
+			sb_num(want, off);
+			sb_str(want, ":y\nE");
+			sb_num(want, line);
+			sb_str(want, ":record has 1 field, header has 2\n");
+			off += 2;
+			line++;
+		}
+	}
+}
+
 struct generated {
 	const char *what;
 	void (*make)(struct sbuf *in, struct sbuf *want);
@@ -701,6 +771,7 @@ static const struct generated generated[] = {
 	{ "long blank lines", make_long_blank, 0, NULL },
 	{ "long header line", make_long_header, 0, NULL },
 	{ "long header line, converted", make_long_header, 0, "latin1" },
+	{ "many short lines", make_many_lines, 0, NULL },
 };
 
 static void

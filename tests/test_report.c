@@ -1233,6 +1233,79 @@ test_counts(void **state)
 	}
 }
 
+/*
+ * Entries wait in the report's buffer until report_flush(), which hands
+ * them all to the stream: nothing before it, everything after it, and a
+ * second record's flush adds exactly that record's entry (the same as
+ * the first's, as the records are the same).
+ */
+static void
+test_flush(void **state)
+{
+	static const enum report_format cases[] = { REPORT_TEXT, REPORT_CSV,
+		REPORT_JSONL };
+	struct report_options opt;
+	struct field fields[MAX_FIELDS];
+	struct report_columns cols = { 0, 1, HEADER_ABSENT, HEADER_ABSENT };
+	struct finding findings[MAX_RULES];
+	const size_t col[] = { 2, 3, 4 };
+	struct rules *rules;
+	struct report *rp;
+	struct record hdr, rec;
+	struct error err;
+	enum verdict v;
+	size_t i, k, len1, len2, n;
+	char *out = NULL;
+	size_t outlen = 0;
+	FILE *fp;
+
+	(void)state;
+	rules = rules_parse(mini_rules, strlen(mini_rules), "mini.rules", &err);
+	assert_non_null(rules);
+	memset(&hdr, 0, sizeof(hdr));
+	hdr.file = "f.csv";
+	hdr.line = 1;
+	hdr.is_header = 1;
+	hdr.nfields = split(H, strlen(H), fields);
+	hdr.fields = fields;
+	rec = hdr;
+	rec.is_header = 0;
+	for (i = 0; i < NELEM(cases); i++) {
+		memset(&opt, 0, sizeof(opt));
+		opt.format = cases[i];
+		fp = open_memstream(&out, &outlen);
+		assert_non_null(fp);
+		rp = report_new(fp, &opt, rules, 20454);
+		assert_non_null(rp);
+		assert_int_equal(report_file(rp, &hdr, &cols), 0);
+		len1 = len2 = 0;
+		for (k = 0; k < 2; k++) {
+			rec.line = 2;
+			v = rules_judge(rules, &rec, col, 20454, findings);
+			assert_int_equal(
+			    report_record(rp, &rec, col, v, findings), 0);
+			assert_int_equal(fflush(fp), 0);
+			assert_int_equal(outlen, len1);
+			assert_int_equal(report_flush(rp), 0);
+			assert_true(outlen > len1);
+			assert_int_equal(out[outlen - 1], '\n');
+			len2 = len1;
+			len1 = outlen;
+		}
+		/* The second flush's bytes end the first flush's too. */
+		n = len1 - len2;
+		assert_true(n <= len2);
+		assert_memory_equal(out + len2, out + len2 - n, n);
+		assert_int_equal(report_finish(rp), 0);
+		assert_true(outlen >= len1);
+		report_free(rp);
+		(void)fclose(fp);
+		free(out);
+		out = NULL;
+	}
+	rules_free(rules);
+}
+
 /* How the stream of a write-error case fails. */
 enum failure {
 	FAIL_SMALL_BUFFER, /* a 16-byte stdio buffer: fwrite() fails early */
@@ -1350,6 +1423,7 @@ main(void)
 		cmocka_unit_test(test_expect),
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_write_error),
+		cmocka_unit_test(test_flush),
 	};
 
 	return cmocka_run_group_tests_name("report", tests, NULL, NULL);

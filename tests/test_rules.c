@@ -707,6 +707,75 @@ test_advisory(void **state)
 	rules_free(r);
 }
 
+/*
+ * rules_prepare() changes no finding: judged before it, after it for
+ * the same as-of date, and after it for another (whose cutoff must not be
+ * used), a within test comes out the same, and as the table says.
+ */
+/* clang-format off */
+static const struct {
+	const char *prepared; /* the as-of date given to rules_prepare() */
+	const char *asof; /* the one judged with */
+	const char *cells;
+	char outcome;
+} prepare_cases[] = {
+	{ "2026-11-22", "2026-11-22", "retired,2017-11-22", 'P' },
+	{ "2026-11-22", "2026-11-22", "retired,2017-11-21", 'F' },
+	{ "2026-11-22", "2026-11-22", "active,", 'P' },
+	{ "2026-11-22", "2026-11-22", "retired,2026-11-23", 'U' },
+	{ "2028-02-29", "2028-02-29", "retired,2019-02-28", 'P' },
+	{ "2028-02-29", "2028-02-29", "retired,2019-02-27", 'F' },
+	{ "2000-01-01", "2026-11-22", "retired,2017-11-21", 'F' },
+	{ "2026-11-22", "2020-01-01", "retired,2017-11-21", 'P' },
+	{ "2026-11-22", "2020-01-01", "retired,2010-12-31", 'F' },
+};
+/* clang-format on */
+
+static void
+test_prepare(void **state)
+{
+	static const char text[] = "name t\nrule a required true x \"A\"\n"
+	                           "rule r required within 9 s d \"R\"\n";
+	struct finding before[2], after[2];
+	struct fixture fx;
+	struct error err;
+	struct rules *r;
+	int32_t prepared, asof;
+	enum verdict v0, v1;
+	size_t i, k;
+	char cells[64];
+
+	(void)state;
+	for (i = 0; i < sizeof(prepare_cases) / sizeof(prepare_cases[0]); i++) {
+		r = rules_parse(text, strlen(text), "t.rules", &err);
+		if (r == NULL)
+			fail_msg("%lu: %s", err.line, err.msg);
+		assert_int_equal(
+		    value_parse_iso(prepare_cases[i].prepared, &prepared), 0);
+		assert_int_equal(
+		    value_parse_iso(prepare_cases[i].asof, &asof), 0);
+		(void)snprintf(
+		    cells, sizeof(cells), "yes,%s", prepare_cases[i].cells);
+		make_record(&fx, cells);
+		v0 = rules_judge(r, &fx.rec, fx.col, asof, before);
+		rules_prepare(r, prepared);
+		v1 = rules_judge(r, &fx.rec, fx.col, asof, after);
+		if (outcome_letter(after[1].outcome) !=
+		    prepare_cases[i].outcome)
+			print_message("case %zu: %s\n", i, cells);
+		assert_int_equal(
+		    outcome_letter(after[1].outcome), prepare_cases[i].outcome);
+		assert_int_equal(v1, v0);
+		for (k = 0; k < 2; k++) {
+			assert_int_equal(after[k].outcome, before[k].outcome);
+			assert_int_equal(after[k].why, before[k].why);
+			assert_int_equal(after[k].column, before[k].column);
+			assert_int_equal(after[k].value, before[k].value);
+		}
+		rules_free(r);
+	}
+}
+
 /* ---- Columns and lookups. ---- */
 
 static void
@@ -1161,6 +1230,7 @@ main(void)
 		cmocka_unit_test(test_judge_default),
 		cmocka_unit_test(test_judge_fraction),
 		cmocka_unit_test(test_advisory),
+		cmocka_unit_test(test_prepare),
 		cmocka_unit_test(test_columns_default),
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_slots),
