@@ -12,10 +12,10 @@
  * finding per criterion; it allocates nothing.  Reasons are written only
  * on request, from the finding and the record.
  *
- * Errors with no line of their own ("missing \"name\"", "no rules", "out
- * of memory") are reported at line 0.  The hash is 64-bit FNV-1a over the
- * text, written as the first 12 of its 16 lower-case hex digits (its top
- * 48 bits).
+ * What a file lacks ("missing \"name\"", "no rules") is reported at its
+ * last line, and running out of memory at line 0.  The hash is 64-bit
+ * FNV-1a over the text, written as the first 12 of its 16 lower-case hex
+ * digits (its top 48 bits).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -572,6 +572,9 @@ parse_rule(struct parser *ps, struct cursor *cu)
 	const char *s;
 	size_t n, i;
 
+	if (!ps->have_name)
+		return parse_error(
+		    ps, "\"name\" must come before the first rule");
 	memset(&c, 0, sizeof(c));
 	c.slot[0] = NO_SLOT;
 	c.slot[1] = NO_SLOT;
@@ -647,9 +650,6 @@ parse_name(struct parser *ps, struct cursor *cu)
 
 	if (ps->have_name)
 		return parse_error(ps, "\"name\" given twice");
-	if (ps->r->ncrit > 0)
-		return parse_error(
-		    ps, "\"name\" must come before the first rule");
 	if (next_run(cu, &s, &n) != 0)
 		return parse_error(ps, "missing set name");
 	ps->r->name = arena_copy(ps, s, n);
@@ -786,7 +786,9 @@ rules_parse(const char *text, size_t len, const char *file, struct error *err)
 			return NULL;
 		}
 	}
-	ps.line = 0;
+	/* What the file lacks is reported at its last line. */
+	if (ps.line == 0)
+		ps.line = 1;
 	if (!ps.have_name || r->ncrit == 0) {
 		if (!ps.have_name)
 			parse_error(&ps, "missing \"name\"");
@@ -796,6 +798,7 @@ rules_parse(const char *text, size_t len, const char *file, struct error *err)
 		return NULL;
 	}
 	if (make_plan(r) != 0) {
+		ps.line = 0;
 		parse_error(&ps, "out of memory");
 		rules_free(r);
 		return NULL;
