@@ -46,6 +46,7 @@ struct report {
 	struct report_columns cols;
 	int failed; /* a write failed: sticky */
 	int started; /* the first entry is out (text: the first line) */
+	int text_lines; /* text: a record line was written */
 	int bad_utf8; /* report_note_bad_utf8() was called */
 	unsigned long counts[VERDICT_COUNT];
 	unsigned long mismatches;
@@ -960,6 +961,7 @@ text_record(struct report *rp, const struct record *rec, const size_t *col,
 	int first = 1;
 	char *d;
 
+	rp->text_lines = 1;
 	/* Each byte escaped at worst, the line number, status, separators. */
 	room = 4 * (flen + idlen + namelen) + ULONG_ROOM + STATUS_ROOM + 16;
 	if (flen <= CHUNK && idlen <= CHUNK && namelen <= CHUNK &&
@@ -1558,7 +1560,9 @@ text_summary(struct report *rp)
 
 	for (v = 0; v < VERDICT_COUNT; v++)
 		total += rp->counts[v];
-	if (!rp->opt.summary_only)
+	/* A blank line parts the records from the summary, if any were
+	 * written. */
+	if (rp->text_lines)
 		out_byte(rp, '\n');
 	out_str(rp, "screened ");
 	out_ulong(rp, total);

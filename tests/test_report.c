@@ -479,7 +479,6 @@ static const struct script_case text_cases[] = {
 	{ "text: no records", { .format = REPORT_TEXT }, 0,
 	  { F(H) },
 	  RULES_LINE
-	  "\n"
 	  "screened 0 records: 0 PASS, 0 FAIL, 0 REVIEW, 0 ERROR\n" },
 	{ "text: summary only, no records", { .format = REPORT_TEXT,
 	    .summary_only = 1 }, 0,
@@ -489,7 +488,6 @@ static const struct script_case text_cases[] = {
 	{ "text: no file at all", { .format = REPORT_TEXT }, 0,
 	  { { STEP_END, NULL, NULL, 0 } },
 	  RULES_LINE
-	  "\n"
 	  "screened 0 records: 0 PASS, 0 FAIL, 0 REVIEW, 0 ERROR\n" },
 	{ "text: two files", { .format = REPORT_TEXT }, 0,
 	  { { STEP_FILE, H, "a.csv", 0 }, R_PASS,
