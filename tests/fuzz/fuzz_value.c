@@ -2,9 +2,11 @@
  * fuzz_value.c - libFuzzer harness: arbitrary bytes as a cell, through
  * every value parser.
  *
- * Checked: no crash; results stay in their documented ranges; a parsed
- * date formats back to a date that parses to the same day; years format
- * to text that parses back to the same value.
+ * Checked: no crash; results stay in their documented ranges; every
+ * parser says VALUE_MISSING exactly when nothing is left after trimming;
+ * a parsed date formats back to a date that parses to the same day, and
+ * its calendar date maps back to it; years format to text that parses
+ * back to the same value.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,32 +19,53 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const char *s = (const char *)data;
+	const char *s = (const char *)data, *t = s;
 	char buf[VALUE_YEARS_BUF], date[11], iso[64];
 	enum employment emp;
+	enum value_status st[4];
 	int32_t day, again;
 	int64_t years, back;
-	int b;
+	size_t tn = size, k;
+	int b, y, m, d;
 
-	if (value_bool(s, size, &b) == VALUE_OK && b != 0 && b != 1)
+	value_trim(&t, &tn);
+	if (t < s || t + tn > s + size ||
+	    (tn > 0 && (t[0] == ' ' || t[tn - 1] == ' ')))
 		abort();
-	(void)value_employment(s, size, &emp);
-	if (value_years(s, size, &years) == VALUE_OK) {
+	st[0] = value_bool(s, size, &b);
+	if (st[0] == VALUE_OK && b != 0 && b != 1)
+		abort();
+	st[1] = value_employment(s, size, &emp);
+	if (st[1] == VALUE_OK && emp != EMPLOYMENT_ACTIVE &&
+	    emp != EMPLOYMENT_SEPARATED)
+		abort();
+	st[2] = value_years(s, size, &years);
+	if (st[2] == VALUE_OK) {
 		if (years < 0 || years > VALUE_YEARS_MAX)
 			abort();
 		value_format_years(years, buf);
-		if (value_years(buf, strlen(buf), &back) != VALUE_OK ||
+		if (strlen(buf) >= VALUE_YEARS_BUF ||
+		    value_years(buf, strlen(buf), &back) != VALUE_OK ||
 		    back != years)
 			abort();
 	}
-	if (value_date(s, size, &day) == VALUE_OK) {
+	st[3] = value_date(s, size, &day);
+	if (st[3] == VALUE_OK) {
 		value_format_date(day, date);
 		if (value_date(date, strlen(date), &again) != VALUE_OK ||
 		    again != day)
 			abort();
-		if (value_years_before(day, 9) >= day)
+		value_civil_from_days(day, &y, &m, &d);
+		if (y < 1900 || y > 9999 ||
+		    value_days_from_civil(y, m, d) != day)
+			abort();
+		if (value_years_before(day, 9) >= day ||
+		    value_years_before(day, 0) != day)
 			abort();
 	}
+	for (k = 0; k < 4; k++)
+		if ((st[k] == VALUE_MISSING) != (tn == 0))
+			abort();
 	if (size < sizeof(iso)) {
 		memcpy(iso, data, size);
 		iso[size] = '\0';
