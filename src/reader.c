@@ -45,8 +45,10 @@ enum {
 	/* The first sizes of the record arena and of the field index. */
 	READER_ARENA_START = 4096,
 	READER_FIELDS_START = 64,
-	/* Free room the decoder needs to make progress: one character. */
-	READER_DECODE_ROOM = 4,
+	/* Free room the decoder needs to make progress: some characters. */
+	READER_DECODE_ROOM = 256,
+	/* The most UTF-8 bytes that one input byte may decode to (TSCII: 12). */
+	READER_DECODE_GROWTH = 16,
 	/*
 	 * How far a look at the start of a line goes (blank or not, which
 	 * delimiter): what the buffer surely holds, whatever the read size,
@@ -375,9 +377,13 @@ put_replacement(struct reader *r)
  * Converts raw bytes into dbuf[dend...], reading more raw bytes only when
  * nothing could be converted (so that what is there is handed on without
  * waiting).  Bytes the encoding cannot decode, and a sequence cut short
- * by the end of the input, become U+FFFD.  Needs READER_DECODE_ROOM free
- * bytes.  Returns the count of bytes added, 0 at the end, -1 on failure.
- * Borrowed: r, for the call.
+ * by the end of the input, become U+FFFD.  iconv is never given more
+ * input than its room surely holds once decoded, so that it never stops
+ * for room: glibc's converters, stopped in the middle of a character
+ * that decodes to two (a JIS X 0213 kana with a semi-voiced mark), give
+ * its second half again on every later call, for ever.  Needs
+ * READER_DECODE_ROOM free bytes.  Returns the count of bytes added, 0 at
+ * the end, -1 on failure.  Borrowed: r, for the call.
  */
 static ssize_t
 decode(struct reader *r)
@@ -387,21 +393,25 @@ decode(struct reader *r)
 	for (;;) {
 		char *in = r->rbuf + r->rpos;
 		char *out = r->dbuf + r->dend;
-		size_t inleft = r->rend - r->rpos;
 		size_t outleft = READER_CAP - r->dend;
-		size_t k;
+		size_t take = outleft / READER_DECODE_GROWTH;
+		size_t before = r->rpos, inleft, k;
 		ssize_t n;
 		int e = 0;
 
-		if (inleft > 0) {
+		if (take > r->rend - r->rpos)
+			take = r->rend - r->rpos;
+		if (take > 0) {
+			inleft = take;
 			k = iconv(r->cd, &in, &inleft, &out, &outleft);
 			if (k == (size_t)-1)
 				e = errno;
-			r->rpos = r->rend - inleft;
+			r->rpos += take - inleft;
 			r->dend = READER_CAP - outleft;
 			if (e == EILSEQ && outleft >= 3) {
 				put_replacement(r);
-				r->rpos += r->unit < inleft ? r->unit : inleft;
+				k = r->rend - r->rpos;
+				r->rpos += r->unit < k ? r->unit : k;
 				continue;
 			}
 			if (e != 0 && e != EILSEQ && e != E2BIG &&
@@ -410,7 +420,12 @@ decode(struct reader *r)
 				return -1;
 			}
 		}
-		if (r->dend > start || READER_CAP - r->dend < 3)
+		if (READER_CAP - r->dend < READER_DECODE_ROOM)
+			break;
+		/* Input was taken: there may be more to convert. */
+		if (r->rpos > before)
+			continue;
+		if (r->dend > start)
 			break;
 		/* Nothing converted: what is left is a partial sequence. */
 		if (r->raw_eof) {

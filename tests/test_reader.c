@@ -641,7 +641,7 @@ make_wide(struct sbuf *in, struct sbuf *want)
 
 /*
  * Lines of nothing but spaces around the reader's lookahead limit
- * (READER_BUFSIZE - 4 bytes, see reader.c): shorter ones are blank,
+ * (READER_BUFSIZE - 256 bytes, see reader.c): shorter ones are blank,
  * longer ones a record of one field, whatever the read size.
  */
 static void
@@ -652,10 +652,10 @@ make_long_blank(struct sbuf *in, struct sbuf *want)
 
 	sb_str(in, "h\n");
 	sb_str(want, "1@0:h\n");
-	for (n = READER_BUFSIZE - 6; n <= READER_BUFSIZE - 2; n++) {
+	for (n = READER_BUFSIZE - 258; n <= READER_BUFSIZE - 254; n++) {
 		sb_rep(in, ' ', n);
 		sb_str(in, "\n");
-		if (n >= READER_BUFSIZE - 4) {
+		if (n >= READER_BUFSIZE - 256) {
 			sb_num(want, line);
 			sb_str(want, "@");
 			sb_num(want, off);
@@ -672,12 +672,12 @@ make_long_blank(struct sbuf *in, struct sbuf *want)
 static void
 make_long_header(struct sbuf *in, struct sbuf *want)
 {
-	sb_rep(in, 'a', READER_BUFSIZE - 4);
+	sb_rep(in, 'a', READER_BUFSIZE - 256);
 	sb_str(in, ";b\n1;2\n");
 	sb_str(want, "1@0:");
-	sb_rep(want, 'a', READER_BUFSIZE - 4);
+	sb_rep(want, 'a', READER_BUFSIZE - 256);
 	sb_str(want, ";b\n2@");
-	sb_num(want, READER_BUFSIZE - 4 + 3);
+	sb_num(want, READER_BUFSIZE - 256 + 3);
 	sb_str(want, ":1;2\n");
 }
 
@@ -750,6 +750,26 @@ make_many_lines(struct sbuf *in, struct sbuf *want)
 	}
 }
 
+/*
+ * Shift_JISX0213 0x82 0xf5 decodes to two characters, U+304B U+309A (6
+ * bytes of UTF-8), here at decoded offset READER_BUFSIZE - 5, so that a
+ * buffer filled whole has room for the first but not the second: glibc's
+ * converter, stopped for room in its middle, gives U+309A again on every
+ * later call, for ever, unless it is never stopped for room.
+ */
+static void
+make_jisx0213(struct sbuf *in, struct sbuf *want)
+{
+	sb_str(in, "h\n");
+	sb_rep(in, 'a', READER_BUFSIZE - 7);
+	sb_str(in, "\x82\xf5\nz\n");
+	sb_str(want, "1@0:h\n2@2:");
+	sb_rep(want, 'a', READER_BUFSIZE - 7);
+	sb_str(want, "\\xe3\\x81\\x8b\\xe3\\x82\\x9a\n3@");
+	sb_num(want, READER_BUFSIZE + 2);
+	sb_str(want, ":z\n");
+}
+
 struct generated {
 	const char *what;
 	void (*make)(struct sbuf *in, struct sbuf *want);
@@ -771,6 +791,8 @@ static const struct generated generated[] = {
 	{ "long blank lines", make_long_blank, 0, NULL },
 	{ "long header line", make_long_header, 0, NULL },
 	{ "long header line, converted", make_long_header, 0, "latin1" },
+	{ "jis x 0213 pair across the buffer end", make_jisx0213, 0,
+	    "SHIFT_JISX0213" },
 	{ "many short lines", make_many_lines, 0, NULL },
 };
 
