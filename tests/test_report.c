@@ -1192,6 +1192,59 @@ test_expect(void **state)
 	}
 }
 
+/*
+ * An expected_failed cell of many distinct ids: the expect line lists the
+ * first 64 and then "...", and a cell of 100,000 ids is read in linear
+ * time (the comparison of every id with every earlier one made such a
+ * cell take minutes).  Cases: {ids in the cell, ids listed}.
+ */
+static void
+test_expect_many_ids(void **state)
+{
+	static const struct {
+		size_t ids;
+		size_t listed;
+	} cases[] = { { 64, 64 }, { 65, 64 }, { 100000, 64 } };
+	struct step steps[MAX_STEPS];
+	struct result res;
+	char *row, *want;
+	size_t i, k, n, w;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		row = malloc(32 + cases[i].ids * 8);
+		want = malloc(128 + cases[i].listed * 8);
+		assert_non_null(row);
+		assert_non_null(want);
+		n = (size_t)sprintf(row, "E1|yes|9|yes|PASS|");
+		w = (size_t)sprintf(want, "f.csv:2: expected PASS [");
+		for (k = 0; k < cases[i].ids; k++) {
+			n += (size_t)sprintf(
+			    row + n, "%si%zu", k > 0 ? ";" : "", k);
+			if (k < cases[i].listed)
+				w += (size_t)sprintf(
+				    want + w, "%si%zu", k > 0 ? ";" : "", k);
+		}
+		if (cases[i].ids > cases[i].listed)
+			w += (size_t)sprintf(want + w, ";...");
+		(void)sprintf(want + w,
+		    "], got PASS []\nexpect: 1 records, 1 mismatches\n");
+		memset(steps, 0, sizeof(steps));
+		steps[0].kind = STEP_FILE;
+		steps[0].text = HE;
+		steps[0].arg = "f.csv";
+		steps[1].kind = STEP_ROW;
+		steps[1].text = row;
+		steps[2].kind = STEP_END;
+		run_script(&(struct report_options){ .format = REPORT_EXPECT },
+		    mini_rules, steps, &res);
+		check_output("expect: many ids", &res, want);
+		free(res.out);
+		free(row);
+		free(want);
+	}
+}
+
 /* report_count(): every record, whatever the format and filter. */
 static void
 test_counts(void **state)
@@ -1419,6 +1472,7 @@ main(void)
 		cmocka_unit_test(test_jsonl_positions),
 		cmocka_unit_test(test_long_cells),
 		cmocka_unit_test(test_expect),
+		cmocka_unit_test(test_expect_many_ids),
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_write_error),
 		cmocka_unit_test(test_flush),
