@@ -170,6 +170,7 @@ fuzz: deps $(O)/default_rules.c
 	    echo "fuzz_$$f: $(FUZZ_SECONDS) s"; \
 	    ./build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) \
 	        -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+	        -dict=tests/fuzz/$$f.dict \
 	        -artifact_prefix=build/fuzz/$$f- \
 	        build/fuzz/corpus_$$f 2>build/fuzz/$$f.log || \
 	        { tail -40 build/fuzz/$$f.log; exit 1; }; \
