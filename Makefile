@@ -129,7 +129,8 @@ sanitize: deps
 # The unit and end-to-end tests under valgrind's memcheck.  A valgrind
 # error changes the exit status to 99, which no expected file holds.
 VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full \
-            --errors-for-leak-kinds=definite,indirect,possible
+            --errors-for-leak-kinds=definite,indirect,possible \
+            --suppressions=$(CURDIR)/tests/valgrind.supp
 valgrind: deps
 	@command -v valgrind >/dev/null || sh tests/install-deps.sh valgrind
 	@$(MAKE) --no-print-directory O=build/test WERROR=-Werror \
