@@ -77,6 +77,12 @@ enum reader_state {
 	READER_STATE_FAILED
 };
 
+/* A byte's position in the decoded buffer, looked for once. */
+struct next_byte {
+	size_t at; /* its index, or dend; valid when known */
+	int known;
+};
+
 struct reader {
 	/* Borrowed from the caller of reader_open(). */
 	const char *name;
@@ -106,12 +112,9 @@ struct reader {
 	/* Decoded bytes not yet consumed: dbuf[dpos, dend). */
 	size_t dpos;
 	size_t dend;
-	/* Index of the next '\r' at or after dpos, or dend; when cr_known. */
-	size_t cr_at;
-	int cr_known;
-	/* Index of the next '"' at or after dpos, or dend; when quote_known. */
-	size_t quote_at;
-	int quote_known;
+	/* Where the next '\r' and the next '"' are (see next_byte()). */
+	struct next_byte cr;
+	struct next_byte quote;
 	/* No more decoded bytes will come. */
 	int eof;
 	/* Line and decoded offset of dbuf[dpos]. */
@@ -470,8 +473,8 @@ more(struct reader *r)
 		r->dend -= r->dpos;
 		r->dpos = 0;
 	}
-	r->cr_known = 0;
-	r->quote_known = 0;
+	r->cr.known = 0;
+	r->quote.known = 0;
 	if (r->converting)
 		n = decode(r);
 	else if (r->raw_eof)
@@ -568,21 +571,29 @@ sniff(struct reader *r)
 }
 
 /*
- * The index of the next '\r' at or after dpos, or dend.  It is looked
- * for once and remembered until dpos passes it, so that an LF file is
- * searched once per buffer.  Borrowed: r, for the call.
+ * The index of the next byte c at or after dpos, or dend.  It is looked
+ * for once and remembered in *nb until dpos passes it, so that a buffer
+ * with few such bytes (a '\r' in an LF file, a '"' in a file of plain
+ * values) is searched about once.  Borrowed: r and nb, for the call.
  */
+static size_t
+next_byte(struct reader *r, struct next_byte *nb, char c)
+{
+	const char *p;
+
+	if (!nb->known || nb->at < r->dpos) {
+		p = memchr(r->dbuf + r->dpos, c, r->dend - r->dpos);
+		nb->at = p != NULL ? (size_t)(p - r->dbuf) : r->dend;
+		nb->known = 1;
+	}
+	return nb->at;
+}
+
+/* The index of the next '\r' at or after dpos, or dend. */
 static size_t
 next_cr(struct reader *r)
 {
-	const char *cr;
-
-	if (!r->cr_known || r->cr_at < r->dpos) {
-		cr = memchr(r->dbuf + r->dpos, '\r', r->dend - r->dpos);
-		r->cr_at = cr != NULL ? (size_t)(cr - r->dbuf) : r->dend;
-		r->cr_known = 1;
-	}
-	return r->cr_at;
+	return next_byte(r, &r->cr, '\r');
 }
 
 /*
@@ -849,22 +860,11 @@ on_field_view(void *s, size_t len, void *data)
 	r->view += len + 1;
 }
 
-/*
- * The index of the next '"' at or after dpos, or dend, looked for once
- * and remembered until dpos passes it, so that a file with few quotes is
- * searched about once.  Borrowed: r, for the call.
- */
+/* The index of the next '"' at or after dpos, or dend. */
 static size_t
 next_quote(struct reader *r)
 {
-	const char *q;
-
-	if (!r->quote_known || r->quote_at < r->dpos) {
-		q = memchr(r->dbuf + r->dpos, '"', r->dend - r->dpos);
-		r->quote_at = q != NULL ? (size_t)(q - r->dbuf) : r->dend;
-		r->quote_known = 1;
-	}
-	return r->quote_at;
+	return next_byte(r, &r->quote, '"');
 }
 
 /*
@@ -1158,9 +1158,9 @@ batch(struct reader *r)
 	if (r->max_field < READER_CAP)
 		return 0;
 	if (next_cr(r) - r->dpos < lim)
-		lim = r->cr_at - r->dpos;
+		lim = next_cr(r) - r->dpos;
 	if (next_quote(r) - r->dpos < lim)
-		lim = r->quote_at - r->dpos;
+		lim = next_quote(r) - r->dpos;
 	while (k < READER_BATCH && end < lim) {
 		if (k > 0 &&
 		    (p[end] == ' ' || p[end] == '\t' || p[end] == '\n'))
