@@ -29,9 +29,12 @@ ALL_CFLAGS   := $(WARN) $(WERROR) $(CFLAGS)
 LDLIBS  := -lcsv
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
-LIB     := error reader value header rules report
+# Every source file but main.c is the library; every tests/test_*.c is
+# a unit-test program.  A new module, format, source or rule test is a
+# new file: nothing to add here.
+LIB     := $(filter-out main,$(basename $(notdir $(wildcard src/*.c))))
 LIB_OBJ := $(LIB:%=$(O)/obj/%.o) $(O)/obj/default_rules.o
-UNITS   := $(LIB:%=$(O)/test_%)
+UNITS   := $(patsubst tests/%.c,$(O)/%,$(wildcard tests/test_*.c))
 BIN     := $(O)/civpol-screen
 
 FUZZERS := reader rules value

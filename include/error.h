@@ -16,7 +16,7 @@
 #define ERROR_MSG_MAX 512
 
 struct error {
-	/* Borrowed from the caller that named the input; NULL when none. */
+	/* Borrowed: must outlive the error; NULL when none. */
 	const char *file;
 	/* Line of the input, from 1; 0 when the error has no line. */
 	unsigned long line;
@@ -43,6 +43,15 @@ error_set(struct error *err, const char *file, unsigned long line,
  * ERROR_QUOTE_MAX bytes is cut there and marked with "...".  Returns buf.
  */
 #define ERROR_QUOTE_MAX 60
+/* Room for anything error_quote() writes: each byte as \xNN, and more. */
+#define ERROR_QUOTE_BUF (ERROR_QUOTE_MAX * 4 + 8)
 char *error_quote(char *buf, size_t size, const char *s, size_t n);
+
+/*
+ * Writes strerror(errnum) into buf (size bytes), its first letter
+ * lower-cased as messages want ("no such file or directory"); returns
+ * buf.
+ */
+char *error_errno(int errnum, char *buf, size_t size);
 
 #endif

@@ -17,7 +17,7 @@
 /* The index of a column that the header does not have. */
 #define HEADER_ABSENT ((size_t)-1)
 
-/* One --map COLUMN=HEADER; both strings are borrowed from the caller. */
+/* One --map COLUMN=HEADER.  Borrowed: the strings must outlive it. */
 struct column_map {
 	const char *column;
 	const char *header;
@@ -25,7 +25,7 @@ struct column_map {
 
 /* A column the caller looks for. */
 struct column_want {
-	const char *name; /* borrowed */
+	const char *name; /* Borrowed: must outlive the want. */
 	int required; /* absent: an error, not HEADER_ABSENT */
 };
 

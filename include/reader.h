@@ -1,31 +1,22 @@
 /*
- * reader.h - CSV bytes in, records out, one at a time.
+ * reader.h - records in, one at a time, from any kind of input.
  *
- * The reader hides libcsv: no libcsv type appears here.  It reads its
- * input through one fixed buffer (READER_BUFSIZE bytes), so memory stays
- * constant however long the input is, and hands a record on as soon as
- * its last byte has been read, so a pipe that feeds one record at a time
- * gets its answer at once.
- *
- * What it guarantees:
- * - RFC 4180: quoted fields, doubled quotes, delimiters and newlines
- *   inside quotes; LF, CRLF and CR line endings; blank lines (empty, or
- *   only spaces and tabs) between records are skipped.  libcsv runs in
- *   strict mode, so a stray quote is an error, never a swallowed file.
- * - Field bytes are kept exactly as they came: no trimming.
- * - A UTF-8 byte order mark at the start is removed; a UTF-16 (LE or BE)
- *   byte order mark switches the input to UTF-16, converted to UTF-8;
- *   opt->encoding converts from any encoding iconv knows.
+ * An input is opened by what its bytes are, not by its name: each kind
+ * of input is a source (source.h), and CSV, the last of them, takes
+ * whatever no other claims.  What every source guarantees:
  * - The first record is the header (rec->is_header).  Every later record
  *   whose field count differs from the header's is READER_BAD_RECORD.
- * - Every record carries its file name, the physical line it starts on
- *   (newlines inside quoted fields counted) and its byte offset.
+ * - Every record carries its file name, its position (the line it
+ *   starts on, counting from 1, and its byte offset) and its fields;
+ *   field bytes are kept exactly as they came, but for decoding to
+ *   UTF-8.
+ * - Records in = records out: a malformed record is handed on as
+ *   READER_BAD_RECORD with what was read of it, and reading goes on.
  * - Memory for one record is bounded: its fields' bytes plus 16 bytes
  *   of index per field may take at most 8 times the larger of
  *   opt->max_field_size and READER_MAX_FIELD_DEFAULT.
- * - A malformed record (quoting error, wrong field count, a field over
- *   opt->max_field_size, a record over the bound above) is handed on as READER_BAD_RECORD with what was
- *   read of it, and reading goes on at the next line: no record is lost.
+ * - A record is handed on as soon as its last byte has been read, so a
+ *   pipe that feeds one record at a time gets its answer at once.
  */
 #ifndef CIVPOL_READER_H
 #define CIVPOL_READER_H
@@ -44,9 +35,9 @@ struct field {
 };
 
 struct record {
-	/* Borrowed from the caller of reader_open(): the name it was given. */
+	/* The name reader_open() was given.  Borrowed: valid as long as it. */
 	const char *file;
-	/* Physical line of the record's first byte, from 1. */
+	/* Line of the record's first byte, from 1. */
 	unsigned long line;
 	/* Byte offset of the record's first byte in the (decoded) input. */
 	unsigned long long offset;
@@ -58,16 +49,20 @@ struct record {
 };
 
 struct reader_options {
-	/* ',' ';' '|' '\t', or 0: ',' unless the header line holds ';' or
-	 * a tab and no comma (European exports use ';'). */
-	int delimiter;
 	/* Longest field allowed, in bytes; 0 means READER_MAX_FIELD_DEFAULT. */
 	size_t max_field_size;
-	/* Encoding name for iconv ("windows-1252"), or NULL for UTF-8. */
-	const char *encoding;
 	/* Bytes asked of each read, at most READER_BUFSIZE; 0 means that.
 	 * Smaller values exist so that tests can cut the input anywhere. */
 	size_t read_size;
+	/* What only CSV input takes. */
+	struct {
+		/* ',' ';' '|' '\t', or 0: ',' unless the header line holds
+		 * ';' or a tab and no comma (European exports use ';'). */
+		int delimiter;
+		/* Encoding name for iconv ("windows-1252"), or NULL for
+		 * UTF-8. */
+		const char *encoding;
+	} csv;
 };
 
 enum reader_status {
@@ -83,30 +78,34 @@ struct reader;
 /*
  * Opens path for reading; "-" means standard input (left open by
  * reader_free()).  name is how records and errors name the input
- * ("<stdin>" for "-" is the caller's choice); it is borrowed and must
+ * ("<stdin>" for "-" is the caller's choice).  Borrowed: name must
  * outlive the reader.  opt may be NULL for the defaults.  Returns NULL
- * and fills err when the file cannot be opened (a directory included) or
- * the encoding is unknown.  The caller frees the result with reader_free().
+ * and fills err when the input cannot be opened (a directory included)
+ * or its options are refused.  The caller frees the result with
+ * reader_free().
  */
 struct reader *reader_open(const char *path, const char *name,
     const struct reader_options *opt, struct error *err);
 
 /*
- * Like reader_open(), over len bytes at buf, which are borrowed and must
- * outlive the reader.  For tests and fuzzing.  The caller frees the
+ * Like reader_open(), over len bytes at buf.  Borrowed: buf and name
+ * must outlive the reader.  For tests and fuzzing.  The caller frees the
  * result with reader_free().
  */
 struct reader *reader_open_mem(const void *buf, size_t len, const char *name,
     const struct reader_options *opt, struct error *err);
 
 /*
- * Reads the next record into rec.  rec's fields are borrowed: valid until
- * the next reader_next() or reader_free().
+ * Reads the next record into rec.  Borrowed: rec's fields are valid
+ * until the next reader_next() or reader_free().
  */
 enum reader_status
 reader_next(struct reader *r, struct record *rec, struct error *err);
 
-/* The delimiter in force: given, or detected once the header was read. */
+/* The kind of input ("csv"), once the first record was asked for. */
+const char *reader_kind(const struct reader *r);
+
+/* The CSV delimiter in force, once the header was read; 0 for others. */
 int reader_delimiter(const struct reader *r);
 
 /*

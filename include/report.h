@@ -1,6 +1,7 @@
 /*
- * report.h - decisions in, text out: the text, csv and jsonl reports,
- * the summary, and the comparison with expected decisions (--expect).
+ * report.h - decisions in, text out, in any of the formats of the table
+ * in report.c (text, csv, jsonl, and --expect's comparison with expected
+ * decisions).
  *
  * A report writes to a stdio stream that the caller opened and owns, and
  * never prints anywhere else.  It gathers entries in a buffer of its own
@@ -19,38 +20,62 @@
 #include "reader.h"
 #include "rules.h"
 
-enum report_format {
-	REPORT_TEXT = 0, /* one line per applicant, then a summary */
-	REPORT_CSV, /* input columns verbatim + screen_status,
-	                    screen_failed, screen_unknown */
-	REPORT_JSONL, /* one JSON object per record */
-	REPORT_EXPECT /* only the records whose decision differs from
-	                    their expected_status / expected_failed columns */
+struct format;
+
+/* What a format takes besides writing records. */
+enum format_flag {
+	FORMAT_SUMMARY = 1 << 0, /* --summary: the summary alone */
+	FORMAT_ONLY = 1 << 1, /* --only: some statuses only */
+	FORMAT_COLOR = 1 << 2, /* --color */
+	FORMAT_GUARD = 1 << 3, /* --no-formula-guard */
+	FORMAT_EXPECT = 1 << 4 /* an --expect report, not a screening one */
 };
 
 struct report_options {
-	enum report_format format;
-	int color; /* text: ANSI colour */
-	int formula_guard; /* csv: prefix risky cells with ' */
+	/* The format: from report_format_find(); NULL means text. */
+	const struct format *format;
+	int color; /* formats with FORMAT_COLOR: ANSI colour */
+	int formula_guard; /* formats with FORMAT_GUARD: guard risky cells */
 	unsigned only; /* bit (1u << verdict) set: print those; 0: all */
-	int summary_only; /* text: the header and summary, no records */
+	int summary_only; /* formats with FORMAT_SUMMARY: no records */
 };
+
+/*
+ * The format named name (NUL-terminated), among the --expect formats
+ * when expect is set and among the screening ones otherwise, or NULL.
+ * Static storage.
+ */
+const struct format *report_format_find(const char *name, int expect);
+
+/*
+ * The screening formats' names, in table order (the first is the
+ * default), for --help and messages: the i-th, or NULL past the last.
+ * Static storage.
+ */
+const char *report_format_name(size_t i);
+
+/* Nonzero when format f takes option flag (a FORMAT_ flag). */
+int report_format_takes(const struct format *f, unsigned flag);
+
+/* f's name.  Static storage. */
+const char *report_format_title(const struct format *f);
 
 /* The columns of one input file that a report shows, or HEADER_ABSENT. */
 struct report_columns {
 	size_t id; /* applicant_id */
 	size_t name; /* full_name */
-	size_t expected_status; /* expected_status, for REPORT_EXPECT */
-	size_t expected_failed; /* expected_failed, for REPORT_EXPECT */
+	size_t expected_status; /* expected_status, for --expect */
+	size_t expected_failed; /* expected_failed, for --expect */
 };
 
 struct report;
 
 /*
- * Creates a report on out (borrowed, not closed by report_free()), or on
- * nothing when out is NULL (it still counts and compares: for --quiet), for
- * rules r (borrowed; must outlive the report) and as-of day asof.
- * Returns NULL when out of memory.  The caller frees it with report_free().
+ * Creates a report on out (not closed by report_free()), or on nothing
+ * when out is NULL (it still counts and compares: for --quiet), for rules
+ * r and as-of day asof.  Borrowed: out and r must outlive the report.
+ * Returns NULL when out of memory.  The caller frees it with
+ * report_free().
  */
 struct report *report_new(FILE *out, const struct report_options *opt,
     const struct rules *r, int32_t asof);
@@ -58,8 +83,8 @@ struct report *report_new(FILE *out, const struct report_options *opt,
 /*
  * Starts an input file: hdr is its header record, cols the columns bound
  * in it.  The csv format writes the header row the first time, and again
- * only when a later file's header differs.  Both are borrowed for the
- * call only.  Returns 0, or -1 on a write error.
+ * only when a later file's header differs.  Returns 0, or -1 on a write
+ * error.
  */
 int report_file(struct report *rp, const struct record *hdr,
     const struct report_columns *cols);
@@ -67,7 +92,7 @@ int report_file(struct report *rp, const struct record *hdr,
 /*
  * Reports one judged record: findings f (rules_count() of them) as
  * rules_judge() wrote them with col, and the verdict v.  Returns 0, or -1
- * on a write error.  All arguments are borrowed for the call only.
+ * on a write error.
  */
 int report_record(struct report *rp, const struct record *rec,
     const size_t *col, enum verdict v, const struct finding *f);
@@ -101,7 +126,7 @@ int report_finish(struct report *rp);
 /* The number of records reported with verdict v. */
 unsigned long report_count(const struct report *rp, enum verdict v);
 
-/* REPORT_EXPECT: the number of records whose decision differed. */
+/* --expect: the number of records whose decision differed. */
 unsigned long report_mismatches(const struct report *rp);
 
 /* Frees rp; report_free(NULL) does nothing. */

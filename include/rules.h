@@ -19,21 +19,15 @@
 #include "error.h"
 #include "header.h"
 #include "reader.h"
+#include "verdict.h"
 
-enum outcome { OUTCOME_PASS = 0, OUTCOME_FAIL, OUTCOME_UNKNOWN };
-
-enum verdict {
-	VERDICT_PASS = 0,
-	VERDICT_FAIL,
-	VERDICT_REVIEW,
-	VERDICT_ERROR,
-	VERDICT_COUNT
-};
-
-/* What a criterion found: enough to write its reason later. */
+/*
+ * What a criterion found: enough to write its reason later.  A passing
+ * finding has nothing to explain: only its outcome is set.
+ */
 struct finding {
 	enum outcome outcome;
-	int why; /* the rules module's own code for the reason */
+	int why; /* the test's own code for the reason (ruletest.h) */
 	size_t column; /* the rule's column slot the reason speaks of */
 	int64_t value; /* the number or day the reason quotes, if any */
 };
@@ -42,13 +36,21 @@ struct rules;
 
 /*
  * Parses a rules file's text (len bytes, not necessarily NUL-terminated;
- * copied).  file names it in errors and is borrowed.  Returns NULL and
+ * copied).  file names it in errors.  Borrowed: file must outlive the
+ * set.  Returns NULL and
  * fills err (file, line, message) on any error: unknown directive or
  * test, bad number, duplicate id, missing column name, and so on.  The
  * caller frees the result with rules_free().
  */
 struct rules *
 rules_parse(const char *text, size_t len, const char *file, struct error *err);
+
+/*
+ * The synopsis of the i-th kind of test in the table, as the
+ * documentation writes it ("at-least N COLUMN [not-above COLUMN2]"), or
+ * NULL past the last.  Static storage.
+ */
+const char *rules_test_synopsis(size_t i);
 
 /* The compiled-in default set.  The caller frees it with rules_free(). */
 struct rules *rules_default(struct error *err);
@@ -62,7 +64,10 @@ const char *rules_text(const struct rules *r, size_t *len);
 /* The name line's value.  Borrowed: valid until rules_free(). */
 const char *rules_name(const struct rules *r);
 
-/* A short hash of the text, 12 hex digits.  Borrowed: as above. */
+/*
+ * A short hash of the text, 12 hex digits.  Borrowed: valid until
+ * rules_free().
+ */
 const char *rules_hash(const struct rules *r);
 
 /* The number of criteria. */
@@ -101,7 +106,7 @@ enum verdict rules_judge(const struct rules *r, const struct record *rec,
  * rules_judge() would otherwise work out for each record (the cutoff day
  * of each within test).  Optional: rules_judge() gives the same findings
  * with or without it, and for any asof, prepared or not.  Touches no
- * heap.  r is borrowed for the call.
+ * heap.
  */
 void rules_prepare(struct rules *r, int32_t asof);
 

@@ -14,6 +14,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "ascii.h"
+
 enum value_status { VALUE_OK = 0, VALUE_MISSING, VALUE_INVALID };
 
 /* Years are fixed point: whole years times VALUE_YEAR_SCALE. */
@@ -29,69 +31,14 @@ enum employment {
 /*
  * The cell parsers that judging runs for nearly every cell it reads are
  * defined here, static inline, so that the compiler can fold them into
- * the judging loop (rules.c) instead of calling them: value_trim(),
- * value_bool(), value_years() and value_employment().  Their helpers
- * carry the value_ prefix and a trailing underscore; they are not part of
- * the contract.  None depends on the locale or allocates.
+ * the judging loop instead of calling them: value_trim(), value_bool(),
+ * value_years() and value_employment().
  */
-
-/* Nonzero for the white space that parsers trim: space, tab, CR, LF. */
-static inline int
-value_is_space_(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-/* Nonzero for an ASCII digit. */
-static inline int
-value_is_digit_(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* The byte c lower-cased if it is an ASCII letter, else a non-letter. */
-static inline unsigned char
-value_fold_(char c)
-{
-	return (unsigned char)c | 0x20;
-}
-
-/*
- * Nonzero when the bytes at s are the word w (4 to 16 lower-case ASCII
- * letters; s has as many bytes as w) in any case.  Setting bit 0x20 of a
- * byte lower-cases an upper-case letter, and the only bytes it turns into
- * a given lower-case letter are that letter and its upper case, so the
- * test is exact without a table or the locale.  The words are compared
- * four or eight bytes at a time, the last load overlapping the first.
- * Both are borrowed for the call.
- */
-static inline int
-value_word_is_(const char *s, const char *w)
-{
-	const uint64_t fold8 = UINT64_C(0x2020202020202020);
-	const uint32_t fold4 = UINT32_C(0x20202020);
-	size_t n = strlen(w);
-	uint64_t a, b, x, y;
-	uint32_t c, d, u, v;
-
-	if (n >= 8) {
-		memcpy(&a, s, 8);
-		memcpy(&b, s + n - 8, 8);
-		memcpy(&x, w, 8);
-		memcpy(&y, &w[n - 8], 8);
-		return ((a | fold8) == x) & ((b | fold8) == y);
-	}
-	memcpy(&c, s, 4);
-	memcpy(&d, s + n - 4, 4);
-	memcpy(&u, w, 4);
-	memcpy(&v, &w[n - 4], 4);
-	return ((c | fold4) == u) & ((d | fold4) == v);
-}
 
 /*
  * Shrinks the view *s, *n to exclude surrounding white space (space, tab,
  * CR, LF).  A cell with no white space at either end, the usual case,
- * costs two tests.  The pointer stays borrowed from the caller.
+ * costs two tests.
  */
 static inline void
 value_trim(const char **s, size_t *n)
@@ -103,11 +50,11 @@ value_trim(const char **s, size_t *n)
 	if (len == 0 ||
 	    ((unsigned char)p[0] > ' ' && (unsigned char)p[len - 1] > ' '))
 		return;
-	while (len > 0 && value_is_space_((unsigned char)p[0])) {
+	while (len > 0 && ascii_is_space((unsigned char)p[0])) {
 		p++;
 		len--;
 	}
-	while (len > 0 && value_is_space_((unsigned char)p[len - 1]))
+	while (len > 0 && ascii_is_space((unsigned char)p[len - 1]))
 		len--;
 	*s = p;
 	*n = len;
@@ -115,7 +62,7 @@ value_trim(const char **s, size_t *n)
 
 /*
  * Boolean.  True: yes y true t 1 x pass passed.  False: no n false f 0
- * fail failed.  s is borrowed for the call; *out is the caller's.
+ * fail failed.
  */
 static inline enum value_status
 value_bool(const char *s, size_t n, int *out)
@@ -127,38 +74,42 @@ value_bool(const char *s, size_t n, int *out)
 	case 0:
 		return VALUE_MISSING;
 	case 1:
-		/* Digits are compared as they are: value_fold_() is for
+		/* Digits are compared as they are: ascii_fold_letter() is for
 		 * letters. */
-		if (s[0] == '1' || value_fold_(s[0]) == 'y' ||
-		    value_fold_(s[0]) == 't' || value_fold_(s[0]) == 'x')
+		if (s[0] == '1' || ascii_fold_letter(s[0]) == 'y' ||
+		    ascii_fold_letter(s[0]) == 't' ||
+		    ascii_fold_letter(s[0]) == 'x')
 			v = 1;
-		else if (s[0] == '0' || value_fold_(s[0]) == 'n' ||
-		    value_fold_(s[0]) == 'f')
+		else if (s[0] == '0' || ascii_fold_letter(s[0]) == 'n' ||
+		    ascii_fold_letter(s[0]) == 'f')
 			v = 0;
 		break;
 	case 2:
-		if (value_fold_(s[0]) == 'n' && value_fold_(s[1]) == 'o')
+		if (ascii_fold_letter(s[0]) == 'n' &&
+		    ascii_fold_letter(s[1]) == 'o')
 			v = 0;
 		break;
 	case 3:
-		if (value_fold_(s[0]) == 'y' && value_fold_(s[1]) == 'e' &&
-		    value_fold_(s[2]) == 's')
+		if (ascii_fold_letter(s[0]) == 'y' &&
+		    ascii_fold_letter(s[1]) == 'e' &&
+		    ascii_fold_letter(s[2]) == 's')
 			v = 1;
 		break;
 	case 4:
-		if (value_word_is_(s, "true") || value_word_is_(s, "pass"))
+		if (ascii_letters_are(s, "true") ||
+		    ascii_letters_are(s, "pass"))
 			v = 1;
-		else if (value_word_is_(s, "fail"))
+		else if (ascii_letters_are(s, "fail"))
 			v = 0;
 		break;
 	case 5:
-		if (value_word_is_(s, "false"))
+		if (ascii_letters_are(s, "false"))
 			v = 0;
 		break;
 	case 6:
-		if (value_word_is_(s, "passed"))
+		if (ascii_letters_are(s, "passed"))
 			v = 1;
-		else if (value_word_is_(s, "failed"))
+		else if (ascii_letters_are(s, "failed"))
 			v = 0;
 		break;
 	default:
@@ -176,7 +127,6 @@ value_bool(const char *s, size_t n, int *out)
  * *out is the value times VALUE_YEAR_SCALE, with fraction digits past the
  * ninth dropped (so comparing it with a threshold of at most nine
  * fraction digits is exact) and values above VALUE_YEARS_MAX clamped.
- * s is borrowed for the call; *out is the caller's.
  */
 static inline enum value_status
 value_years(const char *s, size_t n, int64_t *out)
@@ -195,7 +145,7 @@ value_years(const char *s, size_t n, int64_t *out)
 	 * number of years, so that any run of digits (leading zeros
 	 * included) is read without overflow and then clamped.
 	 */
-	while (i < n && value_is_digit_((unsigned char)s[i])) {
+	while (i < n && ascii_is_digit((unsigned char)s[i])) {
 		if (whole < VALUE_YEAR_SCALE)
 			whole = whole * 10 + (s[i] - '0');
 		i++;
@@ -207,7 +157,7 @@ value_years(const char *s, size_t n, int64_t *out)
 			return VALUE_INVALID;
 		i++;
 		start = i;
-		while (i < n && value_is_digit_((unsigned char)s[i])) {
+		while (i < n && ascii_is_digit((unsigned char)s[i])) {
 			if (nfrac < 9) {
 				frac = frac * 10 + (s[i] - '0');
 				nfrac++;
@@ -225,8 +175,7 @@ value_years(const char *s, size_t n, int64_t *out)
 }
 
 /*
- * employment_status: see enum employment.  s is borrowed for the call;
- * *out is the caller's.
+ * employment_status: see enum employment.
  */
 static inline enum value_status
 value_employment(const char *s, size_t n, enum employment *out)
@@ -236,38 +185,38 @@ value_employment(const char *s, size_t n, enum employment *out)
 	case 0:
 		return VALUE_MISSING;
 	case 6:
-		if (value_word_is_(s, "active")) {
+		if (ascii_letters_are(s, "active")) {
 			*out = EMPLOYMENT_ACTIVE;
 			return VALUE_OK;
 		}
-		if (value_word_is_(s, "former")) {
+		if (ascii_letters_are(s, "former")) {
 			*out = EMPLOYMENT_SEPARATED;
 			return VALUE_OK;
 		}
 		break;
 	case 7:
-		if (value_word_is_(s, "serving") ||
-		    value_word_is_(s, "current")) {
+		if (ascii_letters_are(s, "serving") ||
+		    ascii_letters_are(s, "current")) {
 			*out = EMPLOYMENT_ACTIVE;
 			return VALUE_OK;
 		}
-		if (value_word_is_(s, "retired")) {
+		if (ascii_letters_are(s, "retired")) {
 			*out = EMPLOYMENT_SEPARATED;
 			return VALUE_OK;
 		}
 		break;
 	case 8:
-		if (value_word_is_(s, "employed")) {
+		if (ascii_letters_are(s, "employed")) {
 			*out = EMPLOYMENT_ACTIVE;
 			return VALUE_OK;
 		}
-		if (value_word_is_(s, "resigned")) {
+		if (ascii_letters_are(s, "resigned")) {
 			*out = EMPLOYMENT_SEPARATED;
 			return VALUE_OK;
 		}
 		break;
 	case 9:
-		if (value_word_is_(s, "separated")) {
+		if (ascii_letters_are(s, "separated")) {
 			*out = EMPLOYMENT_SEPARATED;
 			return VALUE_OK;
 		}

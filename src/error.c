@@ -2,7 +2,9 @@
  * error.c - filling a struct error; see error.h.
  */
 #include <stdio.h>
+#include <string.h>
 
+#include "ascii.h"
 #include "error.h"
 
 int
@@ -61,5 +63,16 @@ error_quote(char *buf, size_t size, const char *s, size_t n)
 			buf[o++] = tmp[k];
 	}
 	buf[o] = '\0';
+	return buf;
+}
+
+char *
+error_errno(int errnum, char *buf, size_t size)
+{
+	if (strerror_r(errnum, buf, size) != 0)
+		(void)snprintf(buf, size, "error %d", errnum);
+	/* "I/O error" keeps its capitals; "No such file" does not. */
+	if (buf[0] >= 'A' && buf[0] <= 'Z' && buf[1] >= 'a' && buf[1] <= 'z')
+		buf[0] = (char)ascii_lower((unsigned char)buf[0]);
 	return buf;
 }

@@ -15,14 +15,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "header.h"
 
 /* At most this many found headers are listed in an error message. */
 #define LIST_MAX 20
 /* Room kept at the end of a list for " and N more". */
 #define MORE_ROOM 32
-/* The longest text error_quote() writes, with its NUL. */
-#define QUOTE_BUF (ERROR_QUOTE_MAX * 4 + 8)
 
 /* A message under construction: always NUL-terminated, never overrun. */
 struct msg {
@@ -43,15 +42,10 @@ struct norm {
 static int
 norm_byte(unsigned char c, char *out)
 {
-	if (c >= 'A' && c <= 'Z') {
-		*out = (char)(c - 'A' + 'a');
-		return 1;
-	}
-	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-		*out = (char)c;
-		return 1;
-	}
-	return 0;
+	if (!ascii_is_alnum(c))
+		return 0;
+	*out = (char)ascii_lower(c);
+	return 1;
 }
 
 /*
@@ -72,7 +66,7 @@ normalise(const char *s, size_t n, char *out)
 
 /*
  * The next byte of s's normal form at or after *i (advanced past it), or
- * -1 at the end.  s is borrowed for the call.
+ * -1 at the end.
  */
 static int
 next_norm(const char *s, size_t n, size_t *i)
@@ -86,7 +80,6 @@ next_norm(const char *s, size_t n, size_t *i)
 	return -1;
 }
 
-/* a (alen bytes) and b are borrowed for the call. */
 int
 header_match(const char *a, size_t alen, const char *b)
 {
@@ -103,8 +96,7 @@ header_match(const char *a, size_t alen, const char *b)
 }
 
 /*
- * Nonzero when s's normal form is empty: such a name matches nothing.  s
- * is borrowed for the call.
+ * Nonzero when s's normal form is empty: such a name matches nothing.
  */
 static int
 norm_empty(const char *s)
@@ -115,8 +107,7 @@ norm_empty(const char *s)
 }
 
 /*
- * Nonzero when a and b have one normal form and b's is not empty.  Both
- * are borrowed for the call.
+ * Nonzero when a and b have one normal form and b's is not empty.
  */
 static int
 name_match(const char *a, const char *b)
@@ -124,7 +115,6 @@ name_match(const char *a, const char *b)
 	return !norm_empty(b) && header_match(a, strlen(a), b);
 }
 
-/* Appends as much of s as fits to m.  s is borrowed for the call. */
 static void
 msg_add(struct msg *m, const char *s)
 {
@@ -141,7 +131,7 @@ msg_add(struct msg *m, const char *s)
 static int
 msg_item(struct msg *m, size_t k, const char *s, size_t n, size_t limit)
 {
-	char q[QUOTE_BUF];
+	char q[ERROR_QUOTE_BUF];
 	size_t need;
 
 	(void)error_quote(q, sizeof(q), s, n);
@@ -170,7 +160,7 @@ msg_more(struct msg *m, size_t n)
 
 /*
  * Appends the header's field texts as a list, as many as fit, and how
- * many were left out.  hdr is borrowed for the call.
+ * many were left out.
  */
 static void
 msg_found(struct msg *m, const struct record *hdr)
@@ -190,8 +180,7 @@ msg_found(struct msg *m, const struct record *hdr)
 }
 
 /*
- * Appends the wanted names as a list, as many as fit before limit.  want
- * is borrowed for the call.
+ * Appends the wanted names as a list, as many as fit before limit.
  */
 static void
 msg_wanted(
@@ -210,11 +199,10 @@ msg_wanted(
 	msg_more(m, nwant - k);
 }
 
-/* Appends s (n bytes), quoted.  s is borrowed for the call. */
 static void
 msg_quote(struct msg *m, const char *s, size_t n)
 {
-	char q[QUOTE_BUF];
+	char q[ERROR_QUOTE_BUF];
 
 	msg_add(m, error_quote(q, sizeof(q), s, n));
 }
@@ -259,7 +247,7 @@ norm_release(struct norm *nm)
 
 /*
  * The index of the first map whose column names want (a non-empty
- * name), or nmaps.  Both are borrowed for the call.
+ * name), or nmaps.
  */
 static size_t
 find_map(const char *want, const struct column_map *maps, size_t nmaps)
@@ -277,7 +265,7 @@ find_map(const char *want, const struct column_map *maps, size_t nmaps)
 /*
  * Finds the fields whose normal form is the t bytes at key: the first in
  * *first and the second in *second (HEADER_ABSENT when none).  An empty
- * key matches nothing.  Both are borrowed for the call.
+ * key matches nothing.
  */
 static void
 find_fields(const struct norm *nm, size_t nfields, const char *key, size_t t,
@@ -304,7 +292,7 @@ find_fields(const struct norm *nm, size_t nfields, const char *key, size_t t,
 
 /*
  * Finds the fields whose text is exactly the n bytes at s, as
- * find_fields() does.  Both are borrowed for the call.
+ * find_fields() does.
  */
 static void
 find_exact(const struct record *hdr, const char *s, size_t n, size_t *first,
@@ -329,7 +317,7 @@ find_exact(const struct record *hdr, const char *s, size_t n, size_t *first,
 
 /*
  * Fills err with the message for two fields, a and b, that match one
- * column; map is the map in force or NULL.  All borrowed for the call.
+ * column; map is the map in force or NULL.
  */
 static int
 duplicate(const struct record *hdr, const struct column_want *w,
@@ -361,7 +349,7 @@ duplicate(const struct record *hdr, const struct column_want *w,
 	return error_set(err, hdr->file, hdr->line, "%s", m.buf);
 }
 
-/* Fills err for a map whose header hdr lacks.  All borrowed for the call. */
+/* Fills err for a map whose header hdr lacks. */
 static int
 map_absent(
     const struct record *hdr, const struct column_map *map, struct error *err)
@@ -380,8 +368,7 @@ map_absent(
 }
 
 /*
- * Fills err for the required columns that index marks absent.  All
- * borrowed for the call.
+ * Fills err for the required columns that index marks absent.
  */
 static int
 missing(const struct record *hdr, const struct column_want *want, size_t nwant,
@@ -412,10 +399,6 @@ missing(const struct record *hdr, const struct column_want *want, size_t nwant,
 	return error_set(err, hdr->file, hdr->line, "%s", m.buf);
 }
 
-/*
- * hdr, want and maps are borrowed for the call; index (nwant entries) is
- * the caller's.
- */
 int
 header_bind(const struct record *hdr, const struct column_want *want,
     size_t nwant, const struct column_map *maps, size_t nmaps, size_t *index,
@@ -482,7 +465,6 @@ out:
 	return rc;
 }
 
-/* want and maps are borrowed for the call. */
 int
 header_check_maps(const struct column_want *want, size_t nwant,
     const struct column_map *maps, size_t nmaps, struct error *err)

@@ -60,41 +60,46 @@ struct option_doc {
 	int has_arg; /* no_argument, required_argument, optional_argument */
 	const char *arg; /* the argument's name in --help */
 	const char *help; /* one line */
+	/* Or, for a line made from a table, what writes it into buf. */
+	const char *(*describe)(char *buf, size_t size);
 };
+
+static const char *describe_formats(char *buf, size_t size);
 
 /* Every option, in the order --help lists them. */
 static const struct option_doc options[] = {
 	{ "as-of", OPT_AS_OF, required_argument, "DATE",
-	    "judge as of DATE (YYYY-MM-DD), not today" },
+	    "judge as of DATE (YYYY-MM-DD), not today", NULL },
 	{ "color", OPT_COLOR, optional_argument, "WHEN",
-	    "colour the status: auto (default), always, never" },
+	    "colour the status: auto (default), always, never", NULL },
 	{ "delimiter", 'd', required_argument, "CHAR",
-	    "delimiter: , ; | or tab (default: from the header)" },
+	    "delimiter: , ; | or tab (default: from the header)", NULL },
 	{ "encoding", OPT_ENCODING, required_argument, "NAME",
-	    "input encoding, e.g. windows-1252 (default: UTF-8)" },
+	    "input encoding, e.g. windows-1252 (default: UTF-8)", NULL },
 	{ "expect", OPT_EXPECT, no_argument, NULL,
-	    "print where decisions differ from expected_status" },
-	{ "format", 'f', required_argument, "FORMAT",
-	    "report format: text (default), csv, jsonl" },
-	{ "help", 'h', no_argument, NULL, "print this help and exit" },
+	    "print where decisions differ from expected_status", NULL },
+	{ "format", 'f', required_argument, "FORMAT", NULL, describe_formats },
+	{ "help", 'h', no_argument, NULL, "print this help and exit", NULL },
 	{ "map", OPT_MAP, required_argument, "COL=HEADER",
-	    "read column COL from header HEADER" },
+	    "read column COL from header HEADER", NULL },
 	{ "max-field-size", OPT_MAX_FIELD, required_argument, "N",
-	    "longest field in bytes, K or M suffix (default 1M)" },
+	    "longest field in bytes, K or M suffix (default 1M)", NULL },
 	{ "no-formula-guard", OPT_NO_GUARD, no_argument, NULL,
-	    "csv: write cells starting with = + - @ untouched" },
+	    "csv: write cells starting with = + - @ untouched", NULL },
 	{ "only", OPT_ONLY, required_argument, "STATUS",
-	    "print only pass, fail, review or error records" },
+	    "print only pass, fail, review or error records", NULL },
 	{ "output", 'o', required_argument, "FILE",
-	    "write the report to FILE, not standard output" },
+	    "write the report to FILE, not standard output", NULL },
 	{ "print-rules", OPT_PRINT_RULES, no_argument, NULL,
-	    "print the rule set in force and exit" },
+	    "print the rule set in force and exit", NULL },
 	{ "quiet", 'q', no_argument, NULL,
-	    "print nothing; the exit status tells" },
+	    "print nothing; the exit status tells", NULL },
 	{ "rules", OPT_RULES, required_argument, "FILE",
-	    "screen with the rules in FILE (default: built in)" },
-	{ "summary", OPT_SUMMARY, no_argument, NULL, "print only the summary" },
-	{ "version", 'V', no_argument, NULL, "print the version and exit" },
+	    "screen with the rules in FILE (default: built in)", NULL },
+	{ "summary", OPT_SUMMARY, no_argument, NULL, "print only the summary",
+	    NULL },
+	{ "version", 'V', no_argument, NULL, "print the version and exit",
+	    NULL },
 };
 #define NOPTIONS (sizeof(options) / sizeof(options[0]))
 
@@ -126,9 +131,38 @@ errtext(int e)
 {
 	static char buf[128];
 
-	(void)snprintf(buf, sizeof(buf), "%s", strerror(e));
-	if (buf[0] >= 'A' && buf[0] <= 'Z')
-		buf[0] = (char)(buf[0] - 'A' + 'a');
+	return error_errno(e, buf, sizeof(buf));
+}
+
+/*
+ * Writes the screening formats' names into buf (size bytes), joined
+ * with sep and, before the last, last; returns buf.
+ */
+static const char *
+format_names(char *buf, size_t size, const char *sep, const char *last,
+    const char *first_note)
+{
+	const char *name;
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; (name = report_format_name(i)) != NULL && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s%s",
+		    i == 0                                  ? ""
+		        : report_format_name(i + 1) == NULL ? last
+		                                            : sep,
+		    name, i == 0 ? first_note : "");
+	return buf;
+}
+
+/* --format's help line: "report format: text (default), csv, jsonl". */
+static const char *
+describe_formats(char *buf, size_t size)
+{
+	char names[256];
+
+	(void)snprintf(buf, size, "report format: %s",
+	    format_names(names, sizeof(names), ", ", ", ", " (default)"));
 	return buf;
 }
 
@@ -166,7 +200,7 @@ usage_error(const char *fmt, ...)
 static int
 print_help(void)
 {
-	char left[64];
+	char left[64], line[256];
 	size_t i;
 
 	fputs(usage_text, stdout);
@@ -188,7 +222,9 @@ print_help(void)
 			(void)snprintf(left + n, sizeof(left) - (size_t)n,
 			    o->has_arg == optional_argument ? "[=%s]" : " %s",
 			    o->arg);
-		printf("  %-26s %s\n", left, o->help);
+		printf("  %-26s %s\n", left,
+		    o->help != NULL ? o->help
+		                    : o->describe(line, sizeof(line)));
 	}
 	fputs(
 	    "\nExit status:\n"
@@ -244,25 +280,12 @@ parse_delimiter(const char *s)
 static int
 parse_only(const char *s, unsigned *mask)
 {
-	static const char *const names[VERDICT_COUNT] = { "pass", "fail",
-		"review", "error" };
-	size_t i, j;
+	enum verdict v = verdict_parse(s, strlen(s));
 
-	for (i = 0; i < VERDICT_COUNT; i++) {
-		for (j = 0; s[j] != '\0' && names[i][j] != '\0'; j++) {
-			char c = s[j];
-
-			if (c >= 'A' && c <= 'Z')
-				c = (char)(c - 'A' + 'a');
-			if (c != names[i][j])
-				break;
-		}
-		if (s[j] == '\0' && names[i][j] == '\0') {
-			*mask |= 1u << i;
-			return 0;
-		}
-	}
-	return -1;
+	if (v == VERDICT_COUNT)
+		return -1;
+	*mask |= 1u << v;
+	return 0;
 }
 
 static int32_t
@@ -285,7 +308,7 @@ static int
 parse_options(int argc, char **argv, struct config *cfg)
 {
 	struct option longopts[NOPTIONS + 1];
-	char shortopts[2 * NOPTIONS + 2];
+	char shortopts[2 * NOPTIONS + 2], names[256];
 	size_t i, ns = 0;
 	int c;
 
@@ -326,30 +349,26 @@ parse_options(int argc, char **argv, struct config *cfg)
 				    optarg);
 			break;
 		case 'd':
-			cfg->reader.delimiter = parse_delimiter(optarg);
-			if (cfg->reader.delimiter < 0)
+			cfg->reader.csv.delimiter = parse_delimiter(optarg);
+			if (cfg->reader.csv.delimiter < 0)
 				return usage_error("invalid delimiter \"%s\""
 				                   " (expected , ; | or tab)",
 				    optarg);
 			break;
 		case OPT_ENCODING:
-			cfg->reader.encoding = optarg;
+			cfg->reader.csv.encoding = optarg;
 			break;
 		case OPT_EXPECT:
 			cfg->expect = 1;
 			break;
 		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				cfg->report.format = REPORT_TEXT;
-			else if (strcmp(optarg, "csv") == 0)
-				cfg->report.format = REPORT_CSV;
-			else if (strcmp(optarg, "jsonl") == 0)
-				cfg->report.format = REPORT_JSONL;
-			else
+			cfg->report.format = report_format_find(optarg, 0);
+			if (cfg->report.format == NULL)
 				return usage_error(
-				    "invalid format \"%s\""
-				    " (expected text, csv or jsonl)",
-				    optarg);
+				    "invalid format \"%s\" (expected %s)",
+				    optarg,
+				    format_names(names, sizeof(names), ", ",
+				        " or ", ""));
 			break;
 		case 'h':
 			return print_help();
@@ -681,10 +700,12 @@ screen(struct config *cfg, struct rules *rules, int nfiles, char **files)
 		} else
 			run.out = stdout;
 		(void)setvbuf(run.out, NULL, _IOFBF, OUT_BUFSIZE);
-		cfg->report.color = use_color(cfg);
+		cfg->report.color =
+		    report_format_takes(cfg->report.format, FORMAT_COLOR) &&
+		    use_color(cfg);
 	}
 	if (cfg->expect)
-		cfg->report.format = REPORT_EXPECT;
+		cfg->report.format = report_format_find("text", 1);
 	/* Quiet, the report writes nothing, but it still counts and
 	 * compares. */
 	run.report = report_new(run.out, &cfg->report, rules, cfg->as_of);
@@ -746,7 +767,7 @@ main(int argc, char **argv)
 	int status;
 
 	memset(&cfg, 0, sizeof(cfg));
-	cfg.report.format = REPORT_TEXT;
+	cfg.report.format = report_format_find(report_format_name(0), 0);
 	cfg.report.formula_guard = 1;
 	cfg.color = "auto";
 
@@ -759,11 +780,12 @@ main(int argc, char **argv)
 		free(cfg.maps);
 		return usage_error("--expect and --summary do not go together");
 	}
-	if (cfg.report.summary_only && cfg.report.format != REPORT_TEXT) {
+	if (cfg.report.summary_only &&
+	    !report_format_takes(cfg.report.format, FORMAT_SUMMARY)) {
 		free(cfg.maps);
 		return usage_error("--summary prints the text summary; it does"
 		                   " not go with --format %s",
-		    cfg.report.format == REPORT_CSV ? "csv" : "jsonl");
+		    report_format_title(cfg.report.format));
 	}
 	if (!cfg.as_of_given)
 		cfg.as_of = today();

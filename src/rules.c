@@ -1,27 +1,31 @@
 /*
- * rules.c - a rule set: the rules-file parser, the compiled-in default and
- * the one loop that judges a record against any set; see rules.h.
+ * rules.c - a rule set: the rules-file parser, the compiled-in default,
+ * the table of rule tests and the one loop that judges a record against
+ * any set; see rules.h.
  *
  * The format is documented in the comments of data/civpol-2008.rules.
  * A parsed set keeps a verbatim copy of its text (so that --print-rules
  * round-trips and the hash names exactly what was read) and, beside it,
  * one arena holding every string taken from that text: each string comes
  * from its own stretch of the text and is no longer than it, so the arena
- * needs at most two bytes per byte of text and never moves.  Judging reads
- * the cells a criterion names with the value.h parsers and writes a
- * finding per criterion; it allocates nothing.  Reasons are written only
- * on request, from the finding and the record.
+ * needs at most two bytes per byte of text and never moves.  A rule's
+ * test is parsed, judged and put into words by its kind's row of the
+ * table (ruletest.h); this file knows the line structure around it: the
+ * directives, ids, levels and descriptions.  Judging allocates nothing.
  *
  * What a file lacks ("missing \"name\"", "no rules") is reported at its
  * last line, and running out of memory at line 0.  The hash is 64-bit
  * FNV-1a over the text, written as the first 12 of its 16 lower-case hex
  * digits (its top 48 bits).
  */
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
+#include "ruletest.h"
 #include "rules.h"
 #include "value.h"
 
@@ -29,58 +33,27 @@
 extern const char default_rules_text[];
 extern const size_t default_rules_len;
 
-/* A column slot that a criterion does not use. */
-#define NO_SLOT ((size_t)-1)
-/* How many column slots rules_judge() remembers the years of. */
-#define YEARS_MEMO 64
+extern const struct ruletest ruletest_true;
+extern const struct ruletest ruletest_at_least;
+extern const struct ruletest ruletest_within;
+
+/* Every kind of test, one row each, in the order messages list them. */
+static const struct ruletest *const ruletests[] = {
+	&ruletest_true,
+	&ruletest_at_least,
+	&ruletest_within,
+};
+#define NRULETESTS (sizeof(ruletests) / sizeof(ruletests[0]))
+
 /* The largest whole part of N. */
 #define NUMBER_WHOLE_MAX INT64_C(999999999)
-/* Room for one error_quote() result. */
-#define QUOTE_BUF (ERROR_QUOTE_MAX * 4 + 8)
-
-enum test_kind { TEST_TRUE, TEST_AT_LEAST, TEST_WITHIN };
-
-/* The reason codes kept in struct finding's why. */
-enum why {
-	WHY_NONE = 0, /* passed */
-	WHY_MISSING, /* the slot's cell is empty */
-	WHY_INVALID, /* the slot's cell is not a value of its kind */
-	WHY_FALSE, /* true: the cell holds a false value */
-	WHY_SHORT, /* at-least: value (years) is below the threshold */
-	WHY_ABOVE, /* not-above: value (years) is above COLUMN2's */
-	WHY_AFTER, /* within: the date (value) lies after the as-of date */
-	WHY_OLD /* within: separated on value, before the cutoff */
-};
 
 struct criterion {
 	const char *id; /* in the arena */
 	const char *description; /* in the arena, unescaped */
 	int required;
-	enum test_kind test;
-	/* at-least: years times VALUE_YEAR_SCALE; within: whole years. */
-	int64_t threshold;
-	/*
-	 * Column slots: COLUMN (or STATUS-COLUMN), then COLUMN2 (or
-	 * DATE-COLUMN) or NO_SLOT; and the names as this rule wrote them.
-	 */
-	size_t slot[2];
-	const char *colname[2];
 	unsigned long line;
-	/* within: the cutoff day for the as-of day of rules_prepare(). */
-	int32_t cutoff;
-};
-
-/*
- * One true test as rules_judge() runs it: the criterion's index, its
- * column slot, the mask that keeps its outcome's bit when it is required
- * (all ones) or drops it when it is advisory (zero), and the finding it
- * makes when it passes, ready to copy.
- */
-struct true_step {
-	size_t index;
-	size_t slot;
-	unsigned req;
-	struct finding pass;
+	struct test test;
 };
 
 struct rules {
@@ -98,40 +71,33 @@ struct rules {
 	size_t ncols;
 	size_t cols_cap;
 	/*
-	 * The judging plan, made once the set is parsed: the true tests,
-	 * most of any set, in a loop of their own, then the indices of the
-	 * other criteria, in rule order.
+	 * The judging plan, made once the set is parsed: a copy of every
+	 * criterion's test, grouped by kind in the table's order, so that
+	 * judging a record calls each kind once (see struct run).
 	 */
-	struct true_step *trues;
-	size_t ntrue;
-	size_t *others;
-	size_t nothers;
-	/* Nonzero when each within criterion's cutoff is for prepared. */
-	int have_cutoffs;
-	int32_t prepared;
+	struct test *plan;
+	struct run *runs;
+	size_t nruns;
 };
 
-/* The years of a record's cells, by column slot: see slot_years(). */
-struct years_memo {
-	uint64_t known; /* bit k: slot k was parsed */
-	enum value_status status[YEARS_MEMO];
-	int64_t years[YEARS_MEMO];
-};
-
-/* A position in one line of the text being parsed. */
-struct cursor {
-	const char *p; /* borrowed from the text */
+/* The tests of one kind in the plan: plan[first, first + n). */
+struct run {
+	const struct ruletest *kind;
+	size_t first;
 	size_t n;
-	size_t i;
 };
 
-/* What a parse is working on; everything in it is borrowed. */
-struct parser {
+/* A parse at a position in one line of the text. */
+struct ruleparse {
 	struct rules *r;
 	const char *file;
 	unsigned long line;
 	struct error *err;
 	int have_name;
+	/* The line: n bytes at p, borrowed from the text; i is where. */
+	const char *p;
+	size_t n;
+	size_t i;
 };
 
 static int
@@ -140,66 +106,14 @@ is_blank(char c)
 	return c == ' ' || c == '\t';
 }
 
-static int
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int
-is_letter(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int
-is_alnum(char c)
-{
-	return is_letter(c) || is_digit(c);
-}
-
-static char
-lower(char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return (char)(c - 'A' + 'a');
-	return c;
-}
-
-/*
- * Nonzero when the n bytes at s are exactly the NUL-terminated word w.
- * Both are borrowed for the call.
- */
+/* Nonzero when the n bytes at s are exactly the NUL-terminated word w. */
 static int
 word_is(const char *s, size_t n, const char *w)
 {
 	return strlen(w) == n && memcmp(s, w, n) == 0;
 }
 
-/*
- * Nonzero when column names a and b are one column: equal once every
- * byte that is not an ASCII letter or digit is dropped and letters are
- * lower-cased (the rule header.h applies to headers).  Both are borrowed
- * for the call.
- */
-static int
-column_same(const char *a, const char *b)
-{
-	for (;;) {
-		while (*a != '\0' && !is_alnum(*a))
-			a++;
-		while (*b != '\0' && !is_alnum(*b))
-			b++;
-		if (*a == '\0' || *b == '\0')
-			return *a == *b;
-		if (lower(*a) != lower(*b))
-			return 0;
-		a++;
-		b++;
-	}
-}
-
-/* 64-bit FNV-1a over the n bytes at s, borrowed for the call. */
+/* 64-bit FNV-1a over the n bytes at s. */
 static uint64_t
 fnv1a64(const char *s, size_t n)
 {
@@ -213,10 +127,7 @@ fnv1a64(const char *s, size_t n)
 	return h;
 }
 
-/*
- * Writes the top 48 bits of h as 12 lower-case hex digits and a NUL into
- * out, the caller's.
- */
+/* Writes the top 48 bits of h as 12 lower-case hex digits and a NUL. */
 static void
 format_hash(uint64_t h, char out[13])
 {
@@ -228,15 +139,8 @@ format_hash(uint64_t h, char out[13])
 	out[12] = '\0';
 }
 
-/*
- * Fills ps's err for the line being parsed; returns -1.  The message is
- * built like error_set()'s.  ps and fmt are borrowed for the call.
- */
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
-static int
-parse_error(struct parser *ps, const char *fmt, ...)
+int
+ruleparse_error(struct ruleparse *ps, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -252,17 +156,17 @@ parse_error(struct parser *ps, const char *fmt, ...)
 
 /*
  * Copies the n bytes at s into the arena with a NUL.  The result is
- * borrowed: valid until rules_free().  NULL (with err filled) only if the
- * arena's bound were wrong.
+ * valid until rules_free(); NULL (with err filled) only if the arena's
+ * bound were wrong.
  */
 static char *
-arena_copy(struct parser *ps, const char *s, size_t n)
+arena_copy(struct ruleparse *ps, const char *s, size_t n)
 {
 	struct rules *r = ps->r;
 	char *out;
 
 	if (n >= r->arena_size - r->arena_used) {
-		parse_error(ps, "out of memory");
+		ruleparse_error(ps, "out of memory");
 		return NULL;
 	}
 	out = r->arena + r->arena_used;
@@ -272,12 +176,11 @@ arena_copy(struct parser *ps, const char *s, size_t n)
 	return out;
 }
 
-/* Skips spaces and tabs; cu is borrowed for the call. */
 static void
-skip_blanks(struct cursor *cu)
+skip_blanks(struct ruleparse *ps)
 {
-	while (cu->i < cu->n && is_blank(cu->p[cu->i]))
-		cu->i++;
+	while (ps->i < ps->n && is_blank(ps->p[ps->i]))
+		ps->i++;
 }
 
 /*
@@ -285,80 +188,88 @@ skip_blanks(struct cursor *cu)
  * and *n; returns 0, or -1 at the end of the line.
  */
 static int
-next_run(struct cursor *cu, const char **s, size_t *n)
+next_run(struct ruleparse *ps, const char **s, size_t *n)
 {
 	size_t start;
 
-	skip_blanks(cu);
-	if (cu->i == cu->n)
+	skip_blanks(ps);
+	if (ps->i == ps->n)
 		return -1;
-	start = cu->i;
-	while (cu->i < cu->n && !is_blank(cu->p[cu->i]))
-		cu->i++;
-	*s = cu->p + start;
-	*n = cu->i - start;
+	start = ps->i;
+	while (ps->i < ps->n && !is_blank(ps->p[ps->i]))
+		ps->i++;
+	*s = ps->p + start;
+	*n = ps->i - start;
 	return 0;
 }
 
 /*
- * Reads the next word into *s (borrowed from the text) and *n; returns
- * 0, or -1 (consuming nothing) at the end of the line or where the
- * description begins.
+ * Reads the next word as next_run() does; returns -1 (consuming nothing)
+ * at the end of the line or where the description begins.
  */
 static int
-next_word(struct cursor *cu, const char **s, size_t *n)
+next_word(struct ruleparse *ps, const char **s, size_t *n)
 {
-	skip_blanks(cu);
-	if (cu->i == cu->n || cu->p[cu->i] == '"')
+	skip_blanks(ps);
+	if (ps->i == ps->n || ps->p[ps->i] == '"')
 		return -1;
-	return next_run(cu, s, n);
+	return next_run(ps, s, n);
 }
 
-/*
- * Quotes the n bytes at s (borrowed for the call) into buf (the caller's,
- * QUOTE_BUF bytes); returns buf.
- */
+/* error_quote() into buf, the caller's ERROR_QUOTE_BUF bytes. */
 static char *
 quote(char *buf, const char *s, size_t n)
 {
-	return error_quote(buf, QUOTE_BUF, s, n);
+	return error_quote(buf, ERROR_QUOTE_BUF, s, n);
 }
 
-/*
- * Parses N: digits, optionally a point and digits, at most 9 of them and
- * at most NUMBER_WHOLE_MAX before the point.  *years receives N times
- * VALUE_YEAR_SCALE, *whole nonzero when there was no point.  Returns 0,
- * or -1 with err filled.  s is borrowed for the call.
- */
-static int
-parse_number(
-    struct parser *ps, const char *s, size_t n, int64_t *years, int *whole)
+int
+ruleparse_keyword(struct ruleparse *ps, const char *word)
 {
-	char q[QUOTE_BUF];
-	int64_t w = 0, frac = 0;
-	size_t i = 0, start, nfrac;
+	size_t save = ps->i, n;
+	const char *s;
 
+	if (next_word(ps, &s, &n) == 0 && word_is(s, n, word))
+		return 1;
+	ps->i = save;
+	return 0;
+}
+
+int
+ruleparse_number(
+    struct ruleparse *ps, const char *keyword, int64_t *value, int *whole)
+{
+	char q[ERROR_QUOTE_BUF];
+	int64_t w = 0, frac = 0;
+	size_t i = 0, start, nfrac, n;
+	const char *s;
+
+	if (next_word(ps, &s, &n) != 0)
+		return ruleparse_error(
+		    ps, "missing number after \"%s\"", keyword);
 	*whole = 1;
-	while (i < n && is_digit(s[i])) {
+	while (i < n && ascii_is_digit((unsigned char)s[i])) {
 		/* Stop growing past the limit: leading zeros stay harmless. */
 		if (w <= NUMBER_WHOLE_MAX)
 			w = w * 10 + (s[i] - '0');
 		i++;
 	}
 	if (i == 0)
-		return parse_error(ps, "bad number %s", quote(q, s, n));
+		return ruleparse_error(ps, "bad number %s", quote(q, s, n));
 	if (i < n) {
 		if (s[i] != '.')
-			return parse_error(ps, "bad number %s", quote(q, s, n));
+			return ruleparse_error(
+			    ps, "bad number %s", quote(q, s, n));
 		i++;
 		start = i;
-		while (i < n && is_digit(s[i]))
+		while (i < n && ascii_is_digit((unsigned char)s[i]))
 			i++;
 		if (i == start || i < n)
-			return parse_error(ps, "bad number %s", quote(q, s, n));
+			return ruleparse_error(
+			    ps, "bad number %s", quote(q, s, n));
 		nfrac = i - start;
 		if (nfrac > 9)
-			return parse_error(ps,
+			return ruleparse_error(ps,
 			    "too many digits after the point in %s (at most 9)",
 			    quote(q, s, n));
 		for (i = start; i < n; i++)
@@ -368,55 +279,36 @@ parse_number(
 		*whole = 0;
 	}
 	if (w > NUMBER_WHOLE_MAX)
-		return parse_error(ps,
+		return ruleparse_error(ps,
 		    "number too large %s (at most 999999999.999999999)",
 		    quote(q, s, n));
-	*years = w * VALUE_YEAR_SCALE + frac;
+	*value = w * VALUE_YEAR_SCALE + frac;
 	return 0;
 }
 
-/* Reads N after the keyword test; see parse_number().  All borrowed. */
-static int
-read_number(struct parser *ps, struct cursor *cu, const char *test,
-    int64_t *years, int *whole)
-{
-	const char *s;
-	size_t n;
-
-	if (next_word(cu, &s, &n) != 0)
-		return parse_error(ps, "missing number after \"%s\"", test);
-	return parse_number(ps, s, n, years, whole);
-}
-
-/*
- * Reads a column name, copies it, and finds or adds its slot, writing
- * the slot to *slot and the copy to *name (borrowed: valid until
- * rules_free()).  Returns 0 or -1 with err filled.
- */
-static int
-read_column(
-    struct parser *ps, struct cursor *cu, size_t *slot, const char **name)
+int
+ruleparse_column(struct ruleparse *ps, size_t *slot, const char **name)
 {
 	struct rules *r = ps->r;
 	struct column_want *grown;
-	char q[QUOTE_BUF];
+	char q[ERROR_QUOTE_BUF];
 	const char *s;
 	char *copy;
 	size_t n, i, cap;
 
-	if (next_word(cu, &s, &n) != 0)
-		return parse_error(ps, "missing column name");
-	for (i = 0; i < n && !is_alnum(s[i]); i++)
+	if (next_word(ps, &s, &n) != 0)
+		return ruleparse_error(ps, "missing column name");
+	for (i = 0; i < n && !ascii_is_alnum((unsigned char)s[i]); i++)
 		continue;
 	if (i == n)
-		return parse_error(ps,
+		return ruleparse_error(ps,
 		    "bad column name %s (no letter or digit)", quote(q, s, n));
 	copy = arena_copy(ps, s, n);
 	if (copy == NULL)
 		return -1;
 	*name = copy;
 	for (i = 0; i < r->ncols; i++) {
-		if (column_same(r->cols[i].name, copy)) {
+		if (header_match(copy, n, r->cols[i].name)) {
 			*slot = i;
 			return 0;
 		}
@@ -424,10 +316,10 @@ read_column(
 	if (r->ncols == r->cols_cap) {
 		cap = r->cols_cap == 0 ? 16 : r->cols_cap * 2;
 		if (cap > SIZE_MAX / sizeof(*grown))
-			return parse_error(ps, "out of memory");
+			return ruleparse_error(ps, "out of memory");
 		grown = realloc(r->cols, cap * sizeof(*grown));
 		if (grown == NULL)
-			return parse_error(ps, "out of memory");
+			return ruleparse_error(ps, "out of memory");
 		r->cols = grown;
 		r->cols_cap = cap;
 	}
@@ -439,68 +331,64 @@ read_column(
 
 /*
  * Reads the description that starts at the cursor (a '"'), unescaping it
- * into the arena; *out is borrowed: valid until rules_free().  Returns 0
- * or -1 with err filled.
+ * into the arena; *out is valid until rules_free().  Returns 0 or -1.
  */
 static int
-read_description(struct parser *ps, struct cursor *cu, const char **out)
+read_description(struct ruleparse *ps, const char **out)
 {
 	struct rules *r = ps->r;
-	char q[QUOTE_BUF];
+	char q[ERROR_QUOTE_BUF];
 	char *dst;
-	size_t i = cu->i + 1, k = 0;
+	size_t i = ps->i + 1, k = 0;
 
 	/* The unescaped text is shorter than the quoted text it came from. */
-	if (cu->n - cu->i >= r->arena_size - r->arena_used)
-		return parse_error(ps, "out of memory");
+	if (ps->n - ps->i >= r->arena_size - r->arena_used)
+		return ruleparse_error(ps, "out of memory");
 	dst = r->arena + r->arena_used;
 	for (;;) {
-		if (i == cu->n)
-			return parse_error(ps, "unterminated description");
-		if (cu->p[i] == '"')
+		if (i == ps->n)
+			return ruleparse_error(ps, "unterminated description");
+		if (ps->p[i] == '"')
 			break;
-		if (cu->p[i] == '\\') {
-			if (i + 1 == cu->n)
-				return parse_error(
+		if (ps->p[i] == '\\') {
+			if (i + 1 == ps->n)
+				return ruleparse_error(
 				    ps, "unterminated description");
-			if (cu->p[i + 1] != '"' && cu->p[i + 1] != '\\')
-				return parse_error(ps,
+			if (ps->p[i + 1] != '"' && ps->p[i + 1] != '\\')
+				return ruleparse_error(ps,
 				    "bad escape %s in the description (only "
 				    "\\\" and \\\\)",
-				    quote(q, cu->p + i, 2));
+				    quote(q, ps->p + i, 2));
 			i++;
 		}
-		dst[k++] = cu->p[i++];
+		dst[k++] = ps->p[i++];
 	}
 	if (k == 0)
-		return parse_error(ps, "empty description");
+		return ruleparse_error(ps, "empty description");
 	dst[k] = '\0';
 	r->arena_used += k + 1;
-	cu->i = i + 1;
+	ps->i = i + 1;
 	*out = dst;
 	return 0;
 }
 
-/* Nonzero when the n bytes at s (borrowed) make a valid rule id. */
+/* Nonzero when the n bytes at s make a valid rule id. */
 static int
 valid_id(const char *s, size_t n)
 {
 	size_t i;
 
-	if (n == 0 || !is_letter(s[0]))
+	if (n == 0 || !ascii_is_alpha((unsigned char)s[0]))
 		return 0;
 	for (i = 1; i < n; i++)
-		if (!is_alnum(s[i]) && s[i] != '_')
+		if (!ascii_is_alnum((unsigned char)s[i]) && s[i] != '_')
 			return 0;
 	return 1;
 }
 
-/*
- * Adds room for one more criterion; returns 0 or -1 with err filled.  ps
- * is borrowed for the call.
- */
+/* Adds room for one more criterion; returns 0 or -1. */
 static int
-grow_criteria(struct parser *ps)
+grow_criteria(struct ruleparse *ps)
 {
 	struct rules *r = ps->r;
 	struct criterion *grown;
@@ -510,125 +398,117 @@ grow_criteria(struct parser *ps)
 		return 0;
 	cap = r->crit_cap == 0 ? 16 : r->crit_cap * 2;
 	if (cap > SIZE_MAX / sizeof(*grown))
-		return parse_error(ps, "out of memory");
+		return ruleparse_error(ps, "out of memory");
 	grown = realloc(r->crit, cap * sizeof(*grown));
 	if (grown == NULL)
-		return parse_error(ps, "out of memory");
+		return ruleparse_error(ps, "out of memory");
 	r->crit = grown;
 	r->crit_cap = cap;
 	return 0;
 }
 
 /*
- * Parses the operands of c's test, from just after the test's keyword up
- * to the description.  Returns 0 or -1 with err filled.  All three are
- * borrowed for the call.
+ * Writes the keywords of the table into buf (size bytes) as "a, b or c"
+ * for messages; returns buf.
  */
-static int
-parse_test(struct parser *ps, struct cursor *cu, struct criterion *c)
+static const char *
+test_list(char *buf, size_t size)
 {
-	const char *s;
-	size_t n, save;
-	int whole = 0;
+	size_t i, len = 0;
 
-	switch (c->test) {
-	case TEST_TRUE:
-		return read_column(ps, cu, &c->slot[0], &c->colname[0]);
-	case TEST_AT_LEAST:
-		if (read_number(ps, cu, "at-least", &c->threshold, &whole) != 0)
-			return -1;
-		if (read_column(ps, cu, &c->slot[0], &c->colname[0]) != 0)
-			return -1;
-		save = cu->i;
-		if (next_word(cu, &s, &n) != 0 || !word_is(s, n, "not-above")) {
-			/* Not ours: the caller says what it is. */
-			cu->i = save;
-			return 0;
-		}
-		return read_column(ps, cu, &c->slot[1], &c->colname[1]);
-	case TEST_WITHIN:
-		if (read_number(ps, cu, "within", &c->threshold, &whole) != 0)
-			return -1;
-		if (!whole)
-			return parse_error(ps, "\"within\" takes whole years");
-		c->threshold /= VALUE_YEAR_SCALE;
-		if (read_column(ps, cu, &c->slot[0], &c->colname[0]) != 0)
-			return -1;
-		return read_column(ps, cu, &c->slot[1], &c->colname[1]);
-	}
-	return -1;
+	buf[0] = '\0';
+	for (i = 0; i < NRULETESTS && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+		    i == 0                   ? ""
+		        : i + 1 < NRULETESTS ? ", "
+		                             : " or ",
+		    ruletests[i]->keyword);
+	return buf;
 }
 
-/*
- * Parses the rest of a rule line; returns 0 or -1 with err filled.  ps and
- * cu are borrowed for the call.
- */
+/* The kind whose keyword is the n bytes at s, or NULL. */
+static const struct ruletest *
+find_kind(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < NRULETESTS; i++)
+		if (word_is(s, n, ruletests[i]->keyword))
+			return ruletests[i];
+	return NULL;
+}
+
+/* Reads a test: its keyword and, by its kind, the rest; 0 or -1. */
 static int
-parse_rule(struct parser *ps, struct cursor *cu)
+parse_test(struct ruleparse *ps, struct test *t)
+{
+	char q[ERROR_QUOTE_BUF], list[128];
+	const char *s;
+	size_t n;
+
+	if (next_word(ps, &s, &n) != 0)
+		return ruleparse_error(ps, "missing test (expected %s)",
+		    test_list(list, sizeof(list)));
+	t->kind = find_kind(s, n);
+	if (t->kind == NULL)
+		return ruleparse_error(ps, "unknown test %s (expected %s)",
+		    quote(q, s, n), test_list(list, sizeof(list)));
+	t->slot[0] = RULETEST_NO_SLOT;
+	t->slot[1] = RULETEST_NO_SLOT;
+	return t->kind->parse(ps, t);
+}
+
+/* Parses the rest of a rule line; returns 0 or -1. */
+static int
+parse_rule(struct ruleparse *ps)
 {
 	struct rules *r = ps->r;
 	struct criterion c;
-	char q[QUOTE_BUF];
+	char q[ERROR_QUOTE_BUF];
 	const char *s;
 	size_t n, i;
 
 	if (!ps->have_name)
-		return parse_error(
+		return ruleparse_error(
 		    ps, "\"name\" must come before the first rule");
 	memset(&c, 0, sizeof(c));
-	c.slot[0] = NO_SLOT;
-	c.slot[1] = NO_SLOT;
 	c.line = ps->line;
-	if (next_word(cu, &s, &n) != 0)
-		return parse_error(ps, "missing rule id");
+	if (next_word(ps, &s, &n) != 0)
+		return ruleparse_error(ps, "missing rule id");
 	if (!valid_id(s, n))
-		return parse_error(ps, "bad rule id %s", quote(q, s, n));
+		return ruleparse_error(ps, "bad rule id %s", quote(q, s, n));
 	for (i = 0; i < r->ncrit; i++)
 		if (word_is(s, n, r->crit[i].id))
-			return parse_error(ps,
+			return ruleparse_error(ps,
 			    "duplicate rule id %s (first on line %lu)",
 			    quote(q, s, n), r->crit[i].line);
 	c.id = arena_copy(ps, s, n);
 	if (c.id == NULL)
 		return -1;
 
-	if (next_word(cu, &s, &n) != 0)
-		return parse_error(
+	if (next_word(ps, &s, &n) != 0)
+		return ruleparse_error(
 		    ps, "missing level (expected required or advisory)");
 	if (word_is(s, n, "required"))
 		c.required = 1;
 	else if (word_is(s, n, "advisory"))
 		c.required = 0;
 	else
-		return parse_error(ps,
+		return ruleparse_error(ps,
 		    "unknown level %s (expected required or advisory)",
 		    quote(q, s, n));
 
-	if (next_word(cu, &s, &n) != 0)
-		return parse_error(
-		    ps, "missing test (expected true, at-least or within)");
-	if (word_is(s, n, "true"))
-		c.test = TEST_TRUE;
-	else if (word_is(s, n, "at-least"))
-		c.test = TEST_AT_LEAST;
-	else if (word_is(s, n, "within"))
-		c.test = TEST_WITHIN;
-	else
-		return parse_error(ps,
-		    "unknown test %s (expected true, at-least or within)",
-		    quote(q, s, n));
-	if (parse_test(ps, cu, &c) != 0)
+	if (parse_test(ps, &c.test) != 0)
 		return -1;
-
-	if (next_word(cu, &s, &n) == 0)
-		return parse_error(
+	if (next_word(ps, &s, &n) == 0)
+		return ruleparse_error(
 		    ps, "unexpected %s before the description", quote(q, s, n));
-	if (cu->i == cu->n)
-		return parse_error(ps, "missing description");
-	if (read_description(ps, cu, &c.description) != 0)
+	if (ps->i == ps->n)
+		return ruleparse_error(ps, "missing description");
+	if (read_description(ps, &c.description) != 0)
 		return -1;
-	if (next_run(cu, &s, &n) == 0)
-		return parse_error(
+	if (next_run(ps, &s, &n) == 0)
+		return ruleparse_error(
 		    ps, "unexpected %s after the description", quote(q, s, n));
 
 	if (grow_criteria(ps) != 0)
@@ -637,59 +517,52 @@ parse_rule(struct parser *ps, struct cursor *cu)
 	return 0;
 }
 
-/*
- * Parses the rest of a name line; returns 0 or -1 with err filled.  ps and
- * cu are borrowed for the call.
- */
+/* Parses the rest of a name line; returns 0 or -1. */
 static int
-parse_name(struct parser *ps, struct cursor *cu)
+parse_name(struct ruleparse *ps)
 {
-	char q[QUOTE_BUF];
+	char q[ERROR_QUOTE_BUF];
 	const char *s;
 	size_t n;
 
 	if (ps->have_name)
-		return parse_error(ps, "\"name\" given twice");
-	if (next_run(cu, &s, &n) != 0)
-		return parse_error(ps, "missing set name");
+		return ruleparse_error(ps, "\"name\" given twice");
+	if (next_run(ps, &s, &n) != 0)
+		return ruleparse_error(ps, "missing set name");
 	ps->r->name = arena_copy(ps, s, n);
 	if (ps->r->name == NULL)
 		return -1;
 	ps->have_name = 1;
-	if (next_run(cu, &s, &n) == 0)
-		return parse_error(
+	if (next_run(ps, &s, &n) == 0)
+		return ruleparse_error(
 		    ps, "unexpected %s after the name", quote(q, s, n));
 	return 0;
 }
 
-/*
- * Parses one line (n bytes at p, its ending removed); returns 0 or -1
- * with err filled.  p is borrowed for the call.
- */
+/* Parses one line (n bytes at p, its ending removed); returns 0 or -1. */
 static int
-parse_line(struct parser *ps, const char *p, size_t n)
+parse_line(struct ruleparse *ps, const char *p, size_t n)
 {
-	struct cursor cu;
-	char q[QUOTE_BUF];
+	char q[ERROR_QUOTE_BUF];
 	const char *s;
 	size_t wn;
 
-	cu.p = p;
-	cu.n = n;
-	cu.i = 0;
+	ps->p = p;
+	ps->n = n;
+	ps->i = 0;
 	if (memchr(p, '\0', n) != NULL)
-		return parse_error(ps, "NUL byte in rules file");
+		return ruleparse_error(ps, "NUL byte in rules file");
 	/* A CR before the LF (or at the very end) belongs to the ending. */
-	if (cu.n > 0 && p[cu.n - 1] == '\r')
-		cu.n--;
-	skip_blanks(&cu);
-	if (cu.i == cu.n || p[cu.i] == '#' || next_run(&cu, &s, &wn) != 0)
+	if (ps->n > 0 && p[ps->n - 1] == '\r')
+		ps->n--;
+	skip_blanks(ps);
+	if (ps->i == ps->n || p[ps->i] == '#' || next_run(ps, &s, &wn) != 0)
 		return 0;
 	if (word_is(s, wn, "rule"))
-		return parse_rule(ps, &cu);
+		return parse_rule(ps);
 	if (word_is(s, wn, "name"))
-		return parse_name(ps, &cu);
-	return parse_error(ps, "unknown directive %s", quote(q, s, wn));
+		return parse_name(ps);
+	return ruleparse_error(ps, "unknown directive %s", quote(q, s, wn));
 }
 
 /* Frees r, which the caller owned; rules_free(NULL) does nothing. */
@@ -702,50 +575,43 @@ rules_free(struct rules *r)
 	free(r->arena);
 	free(r->crit);
 	free(r->cols);
-	free(r->trues);
-	free(r->others);
+	free(r->plan);
+	free(r->runs);
 	free(r);
 }
 
-/*
- * Makes the judging plan (see struct rules).  Returns 0, or -1 when out
- * of memory.  r is borrowed for the call.
- */
+/* Makes the judging plan (see struct rules); 0, or -1 out of memory. */
 static int
 make_plan(struct rules *r)
 {
-	size_t i;
+	size_t k, i, n = 0;
 
-	r->trues = malloc(r->ncrit * sizeof(*r->trues));
-	r->others = malloc(r->ncrit * sizeof(*r->others));
-	if (r->trues == NULL || r->others == NULL)
+	r->plan = malloc(r->ncrit * sizeof(*r->plan));
+	r->runs = malloc(NRULETESTS * sizeof(*r->runs));
+	if (r->plan == NULL || r->runs == NULL)
 		return -1;
-	for (i = 0; i < r->ncrit; i++) {
-		const struct criterion *c = &r->crit[i];
-
-		if (c->test == TEST_TRUE) {
-			r->trues[r->ntrue].index = i;
-			r->trues[r->ntrue].slot = c->slot[0];
-			r->trues[r->ntrue].req = c->required ? ~0u : 0u;
-			r->trues[r->ntrue].pass.outcome = OUTCOME_PASS;
-			r->trues[r->ntrue].pass.why = WHY_NONE;
-			r->trues[r->ntrue].pass.column = c->slot[0];
-			r->trues[r->ntrue].pass.value = 0;
-			r->ntrue++;
-		} else
-			r->others[r->nothers++] = i;
+	for (k = 0; k < NRULETESTS; k++) {
+		r->runs[r->nruns].kind = ruletests[k];
+		r->runs[r->nruns].first = n;
+		for (i = 0; i < r->ncrit; i++) {
+			if (r->crit[i].test.kind != ruletests[k])
+				continue;
+			r->plan[n] = r->crit[i].test;
+			r->plan[n].out = i;
+			r->plan[n].req = r->crit[i].required ? ~0u : 0u;
+			n++;
+		}
+		r->runs[r->nruns].n = n - r->runs[r->nruns].first;
+		if (r->runs[r->nruns].n > 0)
+			r->nruns++;
 	}
 	return 0;
 }
 
-/*
- * text is borrowed for the call (and copied); file is borrowed and must
- * outlive err's use.  The caller frees the result with rules_free().
- */
 struct rules *
 rules_parse(const char *text, size_t len, const char *file, struct error *err)
 {
-	struct parser ps;
+	struct ruleparse ps;
 	struct rules *r;
 	size_t start, end;
 	const char *nl;
@@ -772,11 +638,10 @@ rules_parse(const char *text, size_t len, const char *file, struct error *err)
 	r->text[len] = '\0';
 	r->len = len;
 
+	memset(&ps, 0, sizeof(ps));
 	ps.r = r;
 	ps.file = file;
-	ps.line = 0;
 	ps.err = err;
-	ps.have_name = 0;
 	for (start = 0; start < len; start = end + 1) {
 		nl = memchr(r->text + start, '\n', len - start);
 		end = nl == NULL ? len : (size_t)(nl - r->text);
@@ -791,15 +656,15 @@ rules_parse(const char *text, size_t len, const char *file, struct error *err)
 		ps.line = 1;
 	if (!ps.have_name || r->ncrit == 0) {
 		if (!ps.have_name)
-			parse_error(&ps, "missing \"name\"");
+			ruleparse_error(&ps, "missing \"name\"");
 		else
-			parse_error(&ps, "no rules");
+			ruleparse_error(&ps, "no rules");
 		rules_free(r);
 		return NULL;
 	}
 	if (make_plan(r) != 0) {
 		ps.line = 0;
-		parse_error(&ps, "out of memory");
+		ruleparse_error(&ps, "out of memory");
 		rules_free(r);
 		return NULL;
 	}
@@ -807,18 +672,20 @@ rules_parse(const char *text, size_t len, const char *file, struct error *err)
 	return r;
 }
 
-/* r is borrowed for the call. */
+const char *
+rules_test_synopsis(size_t i)
+{
+	return i < NRULETESTS ? ruletests[i]->synopsis : NULL;
+}
+
 void
 rules_prepare(struct rules *r, int32_t asof)
 {
 	size_t i;
 
 	for (i = 0; i < r->ncrit; i++)
-		if (r->crit[i].test == TEST_WITHIN)
-			r->crit[i].cutoff =
-			    value_years_before(asof, (int)r->crit[i].threshold);
-	r->prepared = asof;
-	r->have_cutoffs = 1;
+		if (r->plan[i].kind->prepare != NULL)
+			r->plan[i].kind->prepare(&r->plan[i], asof);
 }
 
 /* The caller frees the result with rules_free(). */
@@ -829,7 +696,6 @@ rules_default(struct error *err)
 	    default_rules_text, default_rules_len, "<default>", err);
 }
 
-/* Borrowed: valid until rules_free(). */
 const char *
 rules_text(const struct rules *r, size_t *len)
 {
@@ -838,28 +704,24 @@ rules_text(const struct rules *r, size_t *len)
 	return r->text;
 }
 
-/* Borrowed: valid until rules_free(). */
 const char *
 rules_name(const struct rules *r)
 {
 	return r->name;
 }
 
-/* Borrowed: valid until rules_free(). */
 const char *
 rules_hash(const struct rules *r)
 {
 	return r->hash;
 }
 
-/* r is borrowed for the call. */
 size_t
 rules_count(const struct rules *r)
 {
 	return r->ncrit;
 }
 
-/* Borrowed: valid until rules_free(). */
 const char *
 rules_id(const struct rules *r, size_t i)
 {
@@ -868,7 +730,6 @@ rules_id(const struct rules *r, size_t i)
 	return r->crit[i].id;
 }
 
-/* Borrowed: valid until rules_free(). */
 const char *
 rules_description(const struct rules *r, size_t i)
 {
@@ -877,7 +738,6 @@ rules_description(const struct rules *r, size_t i)
 	return r->crit[i].description;
 }
 
-/* r is borrowed for the call. */
 int
 rules_required(const struct rules *r, size_t i)
 {
@@ -886,7 +746,6 @@ rules_required(const struct rules *r, size_t i)
 	return r->crit[i].required;
 }
 
-/* Borrowed: valid until rules_free(). */
 const struct column_want *
 rules_columns(const struct rules *r, size_t *n)
 {
@@ -895,7 +754,6 @@ rules_columns(const struct rules *r, size_t *n)
 	return r->cols;
 }
 
-/* id is borrowed for the call. */
 size_t
 rules_find(const struct rules *r, const char *id)
 {
@@ -910,213 +768,25 @@ rules_find(const struct rules *r, const char *id)
 }
 
 /*
- * Points *s and *n at the trimmed cell of column slot (empty when the
- * slot is unbound or past the record's fields).  Borrowed from rec.
- */
-static void
-cell(const struct record *rec, const size_t *col, size_t slot, const char **s,
-    size_t *n)
-{
-	size_t k = col[slot];
-
-	if (k >= rec->nfields) {
-		*s = "";
-		*n = 0;
-		return;
-	}
-	*s = rec->fields[k].ptr;
-	*n = rec->fields[k].len;
-	value_trim(s, n);
-}
-
-/*
- * Points *s and *n at the untrimmed cell of column slot (empty when the
- * slot is unbound or past the record's fields), for the value.h parsers,
- * which trim for themselves.  Borrowed from rec.
- */
-static inline void
-raw_cell(const struct record *rec, const size_t *col, size_t slot,
-    const char **s, size_t *n)
-{
-	size_t k = col[slot];
-
-	if (k >= rec->nfields) {
-		*s = "";
-		*n = 0;
-		return;
-	}
-	*s = rec->fields[k].ptr;
-	*n = rec->fields[k].len;
-}
-
-/* Fills *f (the caller's) and returns its outcome. */
-static inline enum outcome
-found(struct finding *f, enum outcome o, int why, size_t slot, int64_t v)
-{
-	f->outcome = o;
-	f->why = why;
-	f->column = slot;
-	f->value = v;
-	return o;
-}
-
-/* Fills *f (the caller's) for a cell of slot that did not parse. */
-static inline enum outcome
-unreadable(struct finding *f, enum value_status st, size_t slot)
-{
-	return found(f, OUTCOME_UNKNOWN,
-	    st == VALUE_MISSING ? WHY_MISSING : WHY_INVALID, slot, 0);
-}
-
-/*
- * The years of column slot's cell, parsed once per record however many
- * criteria read them (an at-least COLUMN is often another one's
- * not-above COLUMN2): the first YEARS_MEMO slots are remembered in *m,
- * which the caller cleared.  Returns value_years()'s status; *out is
- * set only when it is VALUE_OK.  rec and col are borrowed for the call.
- */
-static inline enum value_status
-slot_years(struct years_memo *m, const struct record *rec, const size_t *col,
-    size_t slot, int64_t *out)
-{
-	enum value_status st;
-	const char *s;
-	size_t n;
-
-	if (slot < YEARS_MEMO && (m->known >> slot & 1) != 0) {
-		if (m->status[slot] == VALUE_OK)
-			*out = m->years[slot];
-		return m->status[slot];
-	}
-	raw_cell(rec, col, slot, &s, &n);
-	st = value_years(s, n, out);
-	if (slot < YEARS_MEMO) {
-		m->known |= UINT64_C(1) << slot;
-		m->status[slot] = st;
-		if (st == VALUE_OK)
-			m->years[slot] = *out;
-	}
-	return st;
-}
-
-/* Judges an at-least test; rec and col are borrowed for the call. */
-static enum outcome
-judge_at_least(const struct criterion *c, const struct record *rec,
-    const size_t *col, struct years_memo *m, struct finding *f)
-{
-	enum value_status st;
-	int64_t v = 0, limit = 0;
-
-	st = slot_years(m, rec, col, c->slot[0], &v);
-	if (st != VALUE_OK)
-		return unreadable(f, st, c->slot[0]);
-	if (c->slot[1] != NO_SLOT &&
-	    slot_years(m, rec, col, c->slot[1], &limit) == VALUE_OK &&
-	    v > limit)
-		return found(f, OUTCOME_UNKNOWN, WHY_ABOVE, c->slot[0], v);
-	if (v < c->threshold)
-		return found(f, OUTCOME_FAIL, WHY_SHORT, c->slot[0], v);
-	return found(f, OUTCOME_PASS, WHY_NONE, c->slot[0], v);
-}
-
-/*
- * Judges a within test; r, rec and col are borrowed for the call.  The
- * cutoff day comes from rules_prepare() when it was for asof.
- */
-static enum outcome
-judge_within(const struct rules *r, const struct criterion *c,
-    const struct record *rec, const size_t *col, int32_t asof,
-    struct finding *f)
-{
-	int32_t cutoff;
-	enum value_status st;
-	enum employment e = EMPLOYMENT_ACTIVE;
-	const char *s;
-	size_t n;
-	int32_t day = 0;
-
-	raw_cell(rec, col, c->slot[0], &s, &n);
-	st = value_employment(s, n, &e);
-	if (st != VALUE_OK)
-		return unreadable(f, st, c->slot[0]);
-	if (e == EMPLOYMENT_ACTIVE)
-		return found(f, OUTCOME_PASS, WHY_NONE, c->slot[0], 0);
-	raw_cell(rec, col, c->slot[1], &s, &n);
-	st = value_date(s, n, &day);
-	if (st != VALUE_OK)
-		return unreadable(f, st, c->slot[1]);
-	if (day > asof)
-		return found(f, OUTCOME_UNKNOWN, WHY_AFTER, c->slot[1], day);
-	if (r->have_cutoffs && r->prepared == asof)
-		cutoff = c->cutoff;
-	else
-		cutoff = value_years_before(asof, (int)c->threshold);
-	if (day < cutoff)
-		return found(f, OUTCOME_FAIL, WHY_OLD, c->slot[1], day);
-	return found(f, OUTCOME_PASS, WHY_NONE, c->slot[1], day);
-}
-
-/*
- * rec and col are borrowed for the call; out is the caller's.  The true
- * tests run first, in a loop of their own (value_bool() is inlined into
- * it), then the others; the order changes nothing, as each finding has
- * its own place in out.  The outcomes of the required criteria are
- * gathered as bits, one per outcome, and the verdict read from them once
- * at the end.
+ * Each kind's row judges its run of the plan, and the outcomes of the
+ * required criteria come back as bits, one per outcome, so that the
+ * verdict is read from them once at the end.
  */
 enum verdict
 rules_judge(const struct rules *r, const struct record *rec, const size_t *col,
     int32_t asof, struct finding *out)
 {
-	const struct true_step *t = r->trues;
-	const struct true_step *tend = t + r->ntrue;
-	const struct field *fields = rec->fields;
-	size_t nfields = rec->nfields, i;
-	struct years_memo memo;
+	const struct run *run = r->runs, *end = run + r->nruns;
+	struct judging jg;
 	unsigned seen = 0;
 
-	for (; t < tend; t++) {
-		struct finding *f = &out[t->index];
-		size_t k = col[t->slot];
-		enum value_status st;
-		enum outcome o;
-		int v = 0;
-
-		if (k < nfields)
-			st = value_bool(fields[k].ptr, fields[k].len, &v);
-		else
-			st = VALUE_MISSING;
-		if (st == VALUE_OK && v) {
-			/* A pass, the usual case, adds no bit that counts. */
-			*f = t->pass;
-			continue;
-		}
-		if (st == VALUE_OK) {
-			o = OUTCOME_FAIL;
-			f->why = WHY_FALSE;
-		} else {
-			o = OUTCOME_UNKNOWN;
-			f->why =
-			    st == VALUE_MISSING ? WHY_MISSING : WHY_INVALID;
-		}
-		f->outcome = o;
-		f->column = t->slot;
-		f->value = 0;
-		seen |= (1u << o) & t->req;
-	}
-	memo.known = 0;
-	for (i = 0; i < r->nothers; i++) {
-		const struct criterion *c = &r->crit[r->others[i]];
-		struct finding *f = &out[r->others[i]];
-		enum outcome o;
-
-		if (c->test == TEST_AT_LEAST)
-			o = judge_at_least(c, rec, col, &memo, f);
-		else
-			o = judge_within(r, c, rec, col, asof, f);
-		if (c->required)
-			seen |= 1u << o;
-	}
+	jg.rec = rec;
+	jg.col = col;
+	jg.asof = asof;
+	jg.known = 0;
+	for (; run < end; run++)
+		seen |=
+		    run->kind->judge(&r->plan[run->first], run->n, &jg, out);
 	if (seen & (1u << OUTCOME_FAIL))
 		return VERDICT_FAIL;
 	if (seen & (1u << OUTCOME_UNKNOWN))
@@ -1124,90 +794,23 @@ rules_judge(const struct rules *r, const struct record *rec, const size_t *col,
 	return VERDICT_PASS;
 }
 
-/* A bounded writer into a caller's buffer. */
-struct out {
-	char *buf; /* the caller's */
-	size_t size;
-	size_t len;
-};
-
-/* Appends the n bytes at s (borrowed), cutting them to fit. */
-static void
-out_bytes(struct out *o, const char *s, size_t n)
-{
-	size_t room;
-
-	if (o->size == 0)
-		return;
-	room = o->size - 1 - o->len;
-	if (n > room)
-		n = room;
-	memcpy(o->buf + o->len, s, n);
-	o->len += n;
-	o->buf[o->len] = '\0';
-}
-
-/* Appends the NUL-terminated s (borrowed). */
-static void
-out_str(struct out *o, const char *s)
-{
-	out_bytes(o, s, strlen(s));
-}
-
-/* Appends a years value as value_format_years() writes it; o is borrowed. */
-static void
-out_years(struct out *o, int64_t v)
-{
-	char buf[VALUE_YEARS_BUF];
-
-	out_str(o, value_format_years(v, buf));
-}
-
-/* Appends a day as YYYY-MM-DD; o is borrowed. */
-static void
-out_date(struct out *o, int32_t day)
-{
-	char buf[11];
-
-	out_str(o, value_format_date(day, buf));
-}
-
-/*
- * Appends slot's trimmed cell of rec, quoted with error_quote().  All are
- * borrowed for the call.
- */
-static void
-out_raw(struct out *o, const struct record *rec, const size_t *col, size_t slot)
-{
-	char q[QUOTE_BUF];
-	const char *s;
-	size_t n;
-
-	cell(rec, col, slot, &s, &n);
-	out_str(o, quote(q, s, n));
-}
-
-/* The name criterion c wrote for slot.  Borrowed: valid until rules_free(). */
+/* The name criterion c's test wrote for slot.  Valid until rules_free(). */
 static const char *
-slot_name(const struct criterion *c, size_t slot)
+slot_name(const struct test *t, size_t slot)
 {
-	if (slot == c->slot[0] || c->colname[1] == NULL)
-		return c->colname[0];
-	return c->colname[1];
+	if (slot == t->slot[0] || t->colname[1] == NULL)
+		return t->colname[0];
+	return t->colname[1];
 }
 
-/* rec and col are borrowed for the call; buf is the caller's. */
 size_t
 rules_reason(const struct rules *r, size_t i, const struct finding *f,
     const struct record *rec, const size_t *col, int32_t asof, char *buf,
     size_t size)
 {
 	const struct criterion *c;
-	struct out o;
-	const char *s, *name;
-	size_t n, k;
-	int64_t w = 0;
-	char num[24];
+	struct judging jg;
+	struct reason o;
 
 	o.buf = buf;
 	o.size = size;
@@ -1217,67 +820,23 @@ rules_reason(const struct rules *r, size_t i, const struct finding *f,
 	if (i >= r->ncrit || f->outcome == OUTCOME_PASS)
 		return 0;
 	c = &r->crit[i];
-	name = slot_name(c, f->column);
+	jg.rec = rec;
+	jg.col = col;
+	jg.asof = asof;
+	jg.known = 0;
 	switch (f->why) {
 	case WHY_MISSING:
-		out_str(&o, name);
-		out_str(&o, ": missing");
+		reason_str(&o, slot_name(&c->test, f->column));
+		reason_str(&o, ": missing");
 		break;
 	case WHY_INVALID:
-		out_str(&o, name);
-		out_str(&o, ": invalid value ");
-		out_raw(&o, rec, col, f->column);
-		break;
-	case WHY_FALSE:
-		out_str(&o, name);
-		out_str(&o, ": ");
-		out_raw(&o, rec, col, f->column);
-		break;
-	case WHY_SHORT:
-		for (k = 0; c->id[k] != '\0'; k++)
-			out_bytes(&o, c->id[k] == '_' ? " " : &c->id[k], 1);
-		out_str(&o, " ");
-		out_years(&o, f->value);
-		out_str(&o, " years, needs ");
-		out_years(&o, c->threshold);
-		out_str(&o, " (short ");
-		out_years(&o, c->threshold - f->value);
-		out_str(&o, ")");
-		break;
-	case WHY_ABOVE:
-		out_str(&o, c->colname[0]);
-		out_str(&o, " ");
-		out_years(&o, f->value);
-		out_str(&o, " years is more than ");
-		out_str(&o, c->colname[1]);
-		out_str(&o, " ");
-		cell(rec, col, c->slot[1], &s, &n);
-		if (value_years(s, n, &w) == VALUE_OK)
-			out_years(&o, w);
-		else
-			out_raw(&o, rec, col, c->slot[1]);
-		out_str(&o, " years");
-		break;
-	case WHY_AFTER:
-		out_str(&o, name);
-		out_str(&o, ": invalid value ");
-		out_raw(&o, rec, col, f->column);
-		out_str(&o, " (after ");
-		out_date(&o, asof);
-		out_str(&o, ")");
-		break;
-	case WHY_OLD:
-		out_str(&o, "separated ");
-		out_date(&o, (int32_t)f->value);
-		out_str(&o, ", before ");
-		out_date(&o, value_years_before(asof, (int)c->threshold));
-		(void)snprintf(
-		    num, sizeof(num), " (%d years before ", (int)c->threshold);
-		out_str(&o, num);
-		out_date(&o, asof);
-		out_str(&o, ")");
+		reason_str(&o, slot_name(&c->test, f->column));
+		reason_str(&o, ": invalid value ");
+		reason_cell(&o, &jg, f->column);
 		break;
 	default:
+		if (f->why >= WHY_KIND)
+			c->test.kind->reason(&c->test, c->id, f, &jg, &o);
 		break;
 	}
 	return o.len;

@@ -6,7 +6,7 @@
  * cell with no white space at its ends is not trimmed at all; a
  * vocabulary word is recognised by its length, then compared a few bytes
  * at a time with ASCII letters folded to lower case by one OR (see
- * value_word_is_()); numbers and dates are read digit by digit.  The
+ * ascii_letters_are()); numbers and dates are read digit by digit.  The
  * hottest of them (value_trim(), value_bool(), value_years() and
  * value_employment()) are defined static inline in value.h, so that
  * judging does not pay a call for each cell; the dates, the calendar
@@ -18,12 +18,6 @@
 #include <string.h>
 
 #include "value.h"
-
-static int
-is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
 
 static int
 is_leap(int64_t y)
@@ -45,7 +39,7 @@ month_days(int64_t y, int m)
 /*
  * Reads the run of digits at s[*i] (at most max of them, else fails) into
  * *v and advances *i.  Returns the number of digits read, or 0 when
- * there are none or too many.  s is borrowed for the call.
+ * there are none or too many.
  */
 static size_t
 read_digits(const char *s, size_t n, size_t *i, size_t max, int *v)
@@ -53,7 +47,7 @@ read_digits(const char *s, size_t n, size_t *i, size_t max, int *v)
 	size_t k = 0;
 	int x = 0;
 
-	while (*i < n && is_digit((unsigned char)s[*i])) {
+	while (*i < n && ascii_is_digit((unsigned char)s[*i])) {
 		if (k == max)
 			return 0;
 		x = x * 10 + (s[*i] - '0');
@@ -67,7 +61,6 @@ read_digits(const char *s, size_t n, size_t *i, size_t max, int *v)
 /*
  * Parses the trimmed text of a date in either form into y, m and d (the
  * caller's), without checking that the date exists.  Returns 0 or -1.
- * s is borrowed for the call.
  */
 static int
 split_date(const char *s, size_t n, int *y, int *m, int *d)
@@ -138,7 +131,6 @@ days_from_civil_valid(int y, int m, int d)
 	return (int32_t)(era * 146097 + doe) - 719468;
 }
 
-/* s is borrowed for the call; *out is the caller's. */
 enum value_status
 value_date(const char *s, size_t n, int32_t *out)
 {
@@ -230,7 +222,6 @@ value_years_before(int32_t day, int years)
 	return clamp_day(days_from_civil64(y, m, d));
 }
 
-/* s is borrowed for the call; *out is the caller's. */
 int
 value_parse_iso(const char *s, int32_t *out)
 {

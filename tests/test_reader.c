@@ -210,9 +210,9 @@ check(const struct input *c)
 
 	for (k = 0; k < sizeof(read_sizes) / sizeof(read_sizes[0]); k++) {
 		memset(&opt, 0, sizeof(opt));
-		opt.delimiter = c->delimiter;
+		opt.csv.delimiter = c->delimiter;
 		opt.max_field_size = c->max;
-		opt.encoding = c->encoding;
+		opt.csv.encoding = c->encoding;
 		opt.read_size = read_sizes[k];
 		r = reader_open_mem(c->in, c->len, name, &opt, &err);
 		if (r == NULL)
@@ -835,8 +835,9 @@ static const struct open_failure open_failures[] = {
 	{ "/nonexistent/civpol/x.csv", 0, NULL,
 	    "cannot open: no such file or directory" },
 	{ "/tmp", 0, NULL, "cannot open: is a directory" },
+	/* An input is opened before its bytes tell what kind it is. */
 	{ "/nonexistent/x.csv", 0, "no-such-encoding",
-	    "unknown encoding \"no-such-encoding\"" },
+	    "cannot open: no such file or directory" },
 	{ NULL, 0, "no-such-encoding",
 	    "unknown encoding \"no-such-encoding\"" },
 	{ NULL, '"', NULL, "invalid delimiter \"\\\"\"" },
@@ -857,8 +858,8 @@ test_open_failures(void **state)
 	for (i = 0; i < sizeof(open_failures) / sizeof(open_failures[0]); i++) {
 		f = &open_failures[i];
 		memset(&opt, 0, sizeof(opt));
-		opt.delimiter = f->delimiter;
-		opt.encoding = f->encoding;
+		opt.csv.delimiter = f->delimiter;
+		opt.csv.encoding = f->encoding;
 		memset(&err, 0, sizeof(err));
 		err.line = 99;
 		if (f->path != NULL)
@@ -1037,7 +1038,7 @@ test_pipe_prompt(void **state)
 	for (i = 0; i < sizeof(pipe_modes) / sizeof(pipe_modes[0]); i++) {
 		m = &pipe_modes[i];
 		memset(&opt, 0, sizeof(opt));
-		opt.encoding = m->encoding;
+		opt.csv.encoding = m->encoding;
 		keep = open(path, O_RDONLY | O_NONBLOCK);
 		assert_true(keep >= 0);
 		wfd = open(path, O_WRONLY);

@@ -63,6 +63,35 @@ static const char *const report_column_names[] = {
     "agility_test"
 /* clang-format on */
 
+/* The formats, as the cases name them. */
+enum tformat { REPORT_TEXT = 0, REPORT_CSV, REPORT_JSONL, REPORT_EXPECT };
+
+/* struct report_options with the format by kind, for the case tables. */
+struct topt {
+	enum tformat format;
+	int color;
+	int formula_guard;
+	unsigned only;
+	int summary_only;
+};
+
+/* report_new() with the options of t. */
+static struct report *
+new_report(FILE *fp, const struct topt *t, const struct rules *r, int32_t asof)
+{
+	static const char *const names[] = { "text", "csv", "jsonl", "text" };
+	struct report_options opt;
+
+	opt.format =
+	    report_format_find(names[t->format], t->format == REPORT_EXPECT);
+	assert_non_null(opt.format);
+	opt.color = t->color;
+	opt.formula_guard = t->formula_guard;
+	opt.only = t->only;
+	opt.summary_only = t->summary_only;
+	return report_new(fp, &opt, r, asof);
+}
+
 enum step_kind {
 	STEP_END = 0,
 	STEP_FILE, /* text: the header; arg: the file name */
@@ -111,7 +140,7 @@ split(const char *text, size_t n, struct field *fields)
  * succeed.  The caller frees res->out with free().
  */
 static void
-run_script(const struct report_options *opt, const char *rules_text,
+run_script(const struct topt *opt, const char *rules_text,
     const struct step *steps, struct result *res)
 {
 	struct column_want wants[MAX_WANTS];
@@ -150,7 +179,7 @@ run_script(const struct report_options *opt, const char *rules_text,
 	assert_int_equal(value_parse_iso(AS_OF, &asof), 0);
 	fp = open_memstream(&res->out, &res->len);
 	assert_non_null(fp);
-	rp = report_new(fp, opt, rules, asof);
+	rp = new_report(fp, opt, rules, asof);
 	assert_non_null(rp);
 	for (k = 0; k < MAX_STEPS && steps[k].kind != STEP_END; k++) {
 		const struct step *s = &steps[k];
@@ -257,7 +286,7 @@ check_output(const char *label, const struct result *res, const char *want)
 
 struct script_case {
 	const char *label;
-	struct report_options opt;
+	struct topt opt;
 	int default_rules;
 	struct step steps[MAX_STEPS];
 	const char *want;
@@ -665,9 +694,9 @@ append(char *buf, size_t size, size_t *o, const char *s, size_t n)
  * (wn bytes) says, then tail.
  */
 static void
-check_name(const char *label, const struct report_options *opt,
-    const char *name, size_t n, const char *head, const char *want_name,
-    size_t wn, const char *tail)
+check_name(const char *label, const struct topt *opt, const char *name,
+    size_t n, const char *head, const char *want_name, size_t wn,
+    const char *tail)
 {
 	struct step steps[3];
 	size_t hn = strlen(head), tn = strlen(tail), o = 0, w = 0;
@@ -706,7 +735,7 @@ static void
 check_guard(
     const char *label, const char *cell, int guard, const char *want_cell)
 {
-	struct report_options opt = { .format = REPORT_CSV };
+	struct topt opt = { .format = REPORT_CSV };
 
 	opt.formula_guard = guard;
 	check_name(label, &opt, cell, strlen(cell), CSV_HEAD, want_cell,
@@ -781,7 +810,7 @@ test_csv_positions(void **state)
 		{ (char)0x8a, 0 }, { (char)0xff, 0 }, { ' ', 0 }, { ';', 0 },
 	};
 	/* clang-format on */
-	struct report_options opt = { .format = REPORT_CSV };
+	struct topt opt = { .format = REPORT_CSV };
 	char name[64], want[128], label[64];
 	size_t i, pre, post, n, w, k;
 
@@ -834,7 +863,7 @@ test_long_cells(void **state)
 {
 	/* clang-format off */
 	static const struct {
-		enum report_format format;
+		enum tformat format;
 		int guard;
 		const char *pre;    /* the name: pre, then unit count times */
 		const char *unit;
@@ -879,7 +908,7 @@ test_long_cells(void **state)
 		[REPORT_JSONL] = "," J_PASS,
 	};
 	/* clang-format on */
-	struct report_options opt;
+	struct topt opt;
 	size_t i, n, w, size, un, wn;
 	char *name, *want, label[64];
 
@@ -1031,7 +1060,7 @@ test_jsonl_escaping(void **state)
 		{ "a\xff" "b\"\xc3", 0, "\"a" FFFD "b\\\"" FFFD "\"" },
 	};
 	/* clang-format on */
-	struct report_options opt = { .format = REPORT_JSONL };
+	struct topt opt = { .format = REPORT_JSONL };
 	char label[64];
 	size_t i, n;
 
@@ -1077,7 +1106,7 @@ test_jsonl_positions(void **state)
 		{ "\xed\xa0\x80", FFFD FFFD FFFD },
 	};
 	/* clang-format on */
-	struct report_options opt = { .format = REPORT_JSONL };
+	struct topt opt = { .format = REPORT_JSONL };
 	char name[64], want[128], label[64];
 	size_t i, pre, post, n, w, k;
 
@@ -1236,7 +1265,7 @@ test_expect_many_ids(void **state)
 		steps[1].kind = STEP_ROW;
 		steps[1].text = row;
 		steps[2].kind = STEP_END;
-		run_script(&(struct report_options){ .format = REPORT_EXPECT },
+		run_script(&(struct topt){ .format = REPORT_EXPECT },
 		    mini_rules, steps, &res);
 		check_output("expect: many ids", &res, want);
 		free(res.out);
@@ -1257,7 +1286,7 @@ test_counts(void **state)
 	/* clang-format on */
 	/* clang-format off */
 	static const struct {
-		struct report_options opt;
+		struct topt opt;
 		unsigned long counts[VERDICT_COUNT];
 	} cases[] = {
 		{ { .format = REPORT_TEXT }, { 4, 2, 2, 3 } },
@@ -1293,9 +1322,9 @@ test_counts(void **state)
 static void
 test_flush(void **state)
 {
-	static const enum report_format cases[] = { REPORT_TEXT, REPORT_CSV,
+	static const enum tformat cases[] = { REPORT_TEXT, REPORT_CSV,
 		REPORT_JSONL };
-	struct report_options opt;
+	struct topt opt;
 	struct field fields[MAX_FIELDS];
 	struct report_columns cols = { 0, 1, HEADER_ABSENT, HEADER_ABSENT };
 	struct finding findings[MAX_RULES];
@@ -1326,7 +1355,7 @@ test_flush(void **state)
 		opt.format = cases[i];
 		fp = open_memstream(&out, &outlen);
 		assert_non_null(fp);
-		rp = report_new(fp, &opt, rules, 20454);
+		rp = new_report(fp, &opt, rules, 20454);
 		assert_non_null(rp);
 		assert_int_equal(report_file(rp, &hdr, &cols), 0);
 		len1 = len2 = 0;
@@ -1374,7 +1403,7 @@ test_write_error(void **state)
 {
 	/* clang-format off */
 	static const struct {
-		enum report_format format;
+		enum tformat format;
 		enum failure how;
 	} cases[] = {
 		{ REPORT_TEXT, FAIL_SMALL_BUFFER },
@@ -1392,7 +1421,7 @@ test_write_error(void **state)
 	};
 	/* clang-format on */
 	static char small[16], large[1 << 16];
-	struct report_options opt;
+	struct topt opt;
 	struct field fields[MAX_FIELDS];
 	struct report_columns cols = { 0, 1, HEADER_ABSENT, HEADER_ABSENT };
 	struct finding findings[MAX_RULES];
@@ -1429,7 +1458,7 @@ test_write_error(void **state)
 			assert_true(fputs("x", fp) >= 0);
 			assert_int_not_equal(fflush(fp), 0);
 		}
-		rp = report_new(fp, &opt, rules, 20454);
+		rp = new_report(fp, &opt, rules, 20454);
 		assert_non_null(rp);
 		rc = report_file(rp, &hdr, &cols);
 		if (cases[i].how != FAIL_SMALL_BUFFER)

@@ -334,21 +334,6 @@ outcome_letter(enum outcome o)
 	return '?';
 }
 
-static const char *
-verdict_name(enum verdict v)
-{
-	switch (v) {
-	case VERDICT_PASS:
-		return "PASS";
-	case VERDICT_FAIL:
-		return "FAIL";
-	case VERDICT_REVIEW:
-		return "REVIEW";
-	default:
-		return "?";
-	}
-}
-
 /* ---- Judging. ---- */
 
 struct expect_reason {
@@ -770,6 +755,9 @@ test_prepare(void **state)
 		assert_int_equal(v1, v0);
 		for (k = 0; k < 2; k++) {
 			assert_int_equal(after[k].outcome, before[k].outcome);
+			/* A pass has nothing more to compare. */
+			if (after[k].outcome == OUTCOME_PASS)
+				continue;
 			assert_int_equal(after[k].why, before[k].why);
 			assert_int_equal(after[k].column, before[k].column);
 			assert_int_equal(after[k].value, before[k].value);

@@ -54,7 +54,7 @@ check_counts(const struct report *rp, unsigned long reported)
 
 static void
 screen(const char *buf, size_t len, const struct reader_options *opt,
-    enum report_format format, struct rules *rules)
+    const char *format, struct rules *rules)
 {
 	struct column_want want[MAXCOLS + EXTRA];
 	size_t index[MAXCOLS + EXTRA];
@@ -87,11 +87,11 @@ screen(const char *buf, size_t len, const struct reader_options *opt,
 	if (out == NULL)
 		abort();
 	memset(&ropt, 0, sizeof(ropt));
-	ropt.format = format;
+	ropt.format = report_format_find(format, 0);
 	ropt.formula_guard = 1;
-	ropt.color = format == REPORT_TEXT;
+	ropt.color = strcmp(format, "text") == 0;
 	memset(&xopt, 0, sizeof(xopt));
-	xopt.format = REPORT_EXPECT;
+	xopt.format = report_format_find("text", 1);
 	rp = report_new(out, &ropt, rules, 20779); /* 2026-11-22 */
 	rx = report_new(out, &xopt, rules, 20779);
 	rd = reader_open_mem(buf, len, "fuzz", opt, &err);
@@ -257,12 +257,13 @@ compare_cuts(const char *buf, size_t len, const struct reader_options *opt,
 
 	alt.read_size = reads[(r + 1) & 3];
 	if (plain)
-		alt.encoding = opt->encoding == NULL ? "windows-1252" : NULL;
+		alt.csv.encoding =
+		    opt->csv.encoding == NULL ? "windows-1252" : NULL;
 	/* A UTF-8 byte order mark is dropped, whatever the encoding. */
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
 		view = buf + 3;
 		n = len - 3;
-	} else if (!plain && opt->encoding != NULL)
+	} else if (!plain && opt->csv.encoding != NULL)
 		view = NULL;
 	else if (len >= 2 &&
 	    (memcmp(buf, "\xff\xfe", 2) == 0 ||
@@ -289,10 +290,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	data++;
 	size--;
 	memset(&opt, 0, sizeof(opt));
-	opt.delimiter = delims[sel & 3];
+	opt.csv.delimiter = delims[sel & 3];
 	opt.read_size = reads[(sel >> 2) & 3];
 	opt.max_field_size = (sel & 16) ? 64 : 0;
-	opt.encoding = (sel & 32) ? "windows-1252" : NULL;
+	opt.csv.encoding = (sel & 32) ? "windows-1252" : NULL;
 
 	rules = rules_default(&err);
 	if (rules == NULL)
@@ -308,11 +309,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size > 0)
 		memcpy(buf + len, data, size);
 	len += size;
-	screen(buf, len, &opt,
-	    (enum report_format)((sel >> 7) ? REPORT_JSONL : REPORT_CSV),
-	    rules);
+	screen(buf, len, &opt, (sel >> 7) ? "jsonl" : "csv", rules);
 	if (sel & 128)
-		screen(buf, len, &opt, REPORT_TEXT, rules);
+		screen(buf, len, &opt, "text", rules);
 	compare_cuts(buf, len, &opt, reads, (sel >> 2) & 3);
 	free(buf);
 	rules_free(rules);

@@ -1,0 +1,127 @@
+/*
+ * format.h - what an output format implements, and what it may read of
+ * the report that drives it.
+ *
+ * Each format is one file, src/format_NAME.c, defining one struct format
+ * (its row): its name, what options it takes, and its operations, which
+ * report.c calls in this order: init (once, when the report is made; the
+ * only one that may fail), start (once, before anything else is
+ * written), file (at each input's header), record or error (once per
+ * record, in input order, after the report has counted it), finish
+ * (once, at the end), release.  An operation writes through rp->out and
+ * never fails: a write error is sticky in the output and report.c turns
+ * it into a status.  Adding a format is adding its file and one row to
+ * the table in report.c; main.c takes the name, the help line and the
+ * options the format accepts from there.
+ */
+#ifndef CIVPOL_FORMAT_H
+#define CIVPOL_FORMAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "output.h"
+#include "report.h"
+#include "rules.h"
+
+/* One record, judged or not, as the formats see it. */
+struct entry {
+	const struct record *rec;
+	const size_t *col; /* the rules' column slots, for reasons */
+	enum verdict verdict;
+	const struct finding *findings; /* NULL for ERROR */
+	const char *message; /* ERROR: what the reader said; else NULL */
+	/* The failed and unknown criteria, in rule order (none for ERROR). */
+	const size_t *failed;
+	size_t nfailed;
+	const size_t *unknown;
+	size_t nunknown;
+};
+
+/*
+ * The report, as the formats see it.  Everything here is report.c's,
+ * but for state, which is the format's own (state_size bytes, zeroed).
+ */
+struct report {
+	struct output out;
+	const struct format *format;
+	struct report_options opt;
+	const struct rules *rules;
+	int32_t asof;
+	size_t nrules;
+	const char **ids; /* per criterion: rules_id() */
+	size_t *idlen; /* per criterion: its length */
+	size_t ids_room; /* every id and a separator after each */
+	struct report_columns cols; /* of the current file */
+	unsigned long counts[VERDICT_COUNT];
+	unsigned long *nfail; /* per criterion: records it failed */
+	unsigned long *nunknown; /* per criterion: records it was unknown */
+	unsigned long mismatches; /* for the expect formats to count */
+	int bad_utf8; /* report_note_bad_utf8() was called */
+	void *state;
+	/* The rest is the driver's. */
+	int started;
+	int count_only; /* records are counted, not written */
+	int all_required; /* every criterion is required */
+	size_t *failed_ix;
+	size_t *unknown_ix;
+	size_t *order; /* report_rank()'s answer */
+};
+
+struct format {
+	const char *name;
+	unsigned flags;
+	size_t state_size;
+	/* Returns 0, or -1 when out of memory; may be NULL. */
+	int (*init)(struct report *rp);
+	void (*start)(struct report *rp);
+	void (*file)(struct report *rp, const struct record *hdr);
+	void (*record)(struct report *rp, const struct entry *e);
+	void (*error)(struct report *rp, const struct entry *e);
+	void (*finish)(struct report *rp);
+	/* Frees what state points to; may be NULL. */
+	void (*release)(struct report *rp);
+};
+
+/*
+ * Helpers the formats share, defined in report.c.
+ */
+
+/*
+ * The field of rec at index, or NULL when absent.  Borrowed: valid as
+ * long as rec.
+ */
+const struct field *report_cell(const struct record *rec, size_t index);
+
+/*
+ * The file name of rec, or "" when it has none.  Borrowed: valid as long
+ * as rec.
+ */
+const char *report_file_of(const struct record *rec);
+
+/*
+ * Writes the reason for criterion i of e into buf (size bytes) and
+ * returns its length, as rules_reason() does.
+ */
+size_t report_reason(const struct report *rp, const struct entry *e, size_t i,
+    char *buf, size_t size);
+
+/*
+ * Writes the ids of the n criteria in ix at d, joined with sep, each in
+ * double quotes when json is set, and returns the end: at most
+ * rp->ids_room + 2n bytes.
+ */
+char *report_put_ids(const struct report *rp, char *d, const size_t *ix,
+    size_t n, char sep, int json);
+
+/*
+ * Ranks the criteria counted in count[] (one count per criterion), most
+ * frequent first, ties in rule order, leaving out those counted 0: their
+ * indices go to rp->order, and their number is returned.
+ */
+size_t report_rank(struct report *rp, const unsigned long *count);
+
+/* Room for one criterion's reason, truncated to fit. */
+#define REPORT_REASON_MAX 512
+
+#endif

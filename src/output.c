@@ -1,0 +1,277 @@
+/*
+ * output.c - the reports' output buffer and shared escapers; see
+ * output.h.
+ *
+ * The JSON escaper copies runs of plain bytes eight at a time: with ones
+ * = 0x0101..01 and highs = 0x8080..80, (x - k * ones) & ~x & highs is
+ * nonzero exactly when a byte of x is below k (for k <= 0x80), and
+ * x ^ (c * ones) has a zero byte where x has a byte c.
+ */
+#include <errno.h>
+#include <stdlib.h>
+
+#include "output.h"
+#include "utf8.h"
+
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+static const char hex_digit[] = "0123456789abcdef";
+
+int
+output_init(struct output *o, FILE *stream)
+{
+	o->stream = stream;
+	o->len = 0;
+	o->failed = 0;
+	o->errnum = 0;
+	o->cap = OUTPUT_BUFSIZE;
+	o->buf = malloc(OUTPUT_BUFSIZE);
+	return o->buf != NULL ? 0 : -1;
+}
+
+void
+output_release(struct output *o)
+{
+	free(o->buf);
+	o->buf = NULL;
+	o->len = 0;
+}
+
+/* Notes that writing failed, and why, the first time. */
+static void
+fail(struct output *o, int errnum)
+{
+	if (!o->failed) {
+		o->failed = 1;
+		o->errnum = errnum;
+	}
+}
+
+/* A buffer grown for a long entry goes back to its usual size. */
+void
+output_drain(struct output *o)
+{
+	char *small;
+
+	if (o->len > 0 && !o->failed && o->stream != NULL &&
+	    fwrite(o->buf, 1, o->len, o->stream) != o->len)
+		fail(o, errno);
+	o->len = 0;
+	if (o->cap > OUTPUT_BUFSIZE) {
+		small = realloc(o->buf, OUTPUT_BUFSIZE);
+		if (small != NULL) {
+			o->buf = small;
+			o->cap = OUTPUT_BUFSIZE;
+		}
+	}
+}
+
+int
+output_flush(struct output *o)
+{
+	output_drain(o);
+	if (!o->failed && o->stream != NULL && fflush(o->stream) != 0)
+		fail(o, errno);
+	return output_status(o);
+}
+
+char *
+output_room(struct output *o, size_t n)
+{
+	char *grown;
+
+	output_drain(o);
+	if (n <= o->cap)
+		return o->buf;
+	grown = realloc(o->buf, n);
+	if (grown == NULL) {
+		fail(o, ENOMEM);
+		return NULL;
+	}
+	o->buf = grown;
+	o->cap = n;
+	return o->buf;
+}
+
+/* A long run of bytes goes to stdio as it is, not through the buffer. */
+void
+out_bytes(struct output *o, const char *s, size_t n)
+{
+	char *d;
+
+	if (n > OUTPUT_BUFSIZE / 2) {
+		output_drain(o);
+		if (!o->failed && o->stream != NULL &&
+		    fwrite(s, 1, n, o->stream) != n)
+			fail(o, errno);
+		return;
+	}
+	d = out_room(o, n);
+	if (d != NULL)
+		out_done(o, put_bytes(d, s, n));
+}
+
+void
+out_ulong(struct output *o, unsigned long v)
+{
+	char *d = out_room(o, OUTPUT_ULONG_ROOM);
+
+	if (d != NULL)
+		out_done(o, put_ulong(d, v));
+}
+
+void
+out_spaces(struct output *o, size_t n)
+{
+	char *d = out_room(o, n);
+
+	if (d != NULL) {
+		memset(d, ' ', n);
+		out_done(o, d + n);
+	}
+}
+
+char *
+put_text(char *d, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (u[i] >= 0x20 && u[i] != 0x7f) {
+			*d++ = (char)u[i];
+			continue;
+		}
+		*d++ = '\\';
+		*d++ = 'x';
+		*d++ = hex_digit[u[i] >> 4];
+		*d++ = hex_digit[u[i] & 15];
+	}
+	return d;
+}
+
+void
+out_text(struct output *o, const char *s, size_t n)
+{
+	char *d = out_room(o, 4 * n);
+
+	if (d != NULL)
+		out_done(o, put_text(d, s, n));
+}
+
+/*
+ * Bytes that a JSON string can hold as they are: printable ASCII but for
+ * the quote and the backslash, and DEL.
+ */
+static int
+json_plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+/*
+ * Nonzero when one of the bytes of w is not json_plain: a control byte,
+ * a quote, a backslash or a byte of 0x80 or more.
+ */
+static inline uint64_t
+json_special8(uint64_t w)
+{
+	uint64_t q = w ^ (ONES * '"'), b = w ^ (ONES * '\\');
+	uint64_t hit = ((w - ONES * 0x20) & ~w) | ((q - ONES) & ~q);
+
+	hit |= ((b - ONES) & ~b) | w;
+	return hit & HIGHS;
+}
+
+/* The escape of a control byte, a quote or a backslash; at most 6 bytes. */
+static char *
+put_json_escape(char *d, unsigned char c)
+{
+	*d++ = '\\';
+	switch (c) {
+	case '"':
+	case '\\':
+		*d++ = (char)c;
+		break;
+	case '\b':
+		*d++ = 'b';
+		break;
+	case '\f':
+		*d++ = 'f';
+		break;
+	case '\n':
+		*d++ = 'n';
+		break;
+	case '\r':
+		*d++ = 'r';
+		break;
+	case '\t':
+		*d++ = 't';
+		break;
+	default:
+		*d++ = 'u';
+		*d++ = '0';
+		*d++ = '0';
+		*d++ = hex_digit[c >> 4];
+		*d++ = hex_digit[c & 15];
+		break;
+	}
+	return d;
+}
+
+char *
+put_json(char *d, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, k, bad, words_from = 0;
+	unsigned char c;
+	uint64_t w;
+
+	while (i < n) {
+		/* Plain words are copied whole; a word that is not, bytewise. */
+		while (i >= words_from && n - i >= 8) {
+			memcpy(&w, s + i, 8);
+			if (json_special8(w)) {
+				words_from = i + 8;
+				break;
+			}
+			memcpy(d, &w, 8);
+			d += 8;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		c = u[i];
+		if (json_plain(c)) {
+			*d++ = (char)c;
+			i++;
+		} else if (c < 0x80) {
+			d = put_json_escape(d, c);
+			i++;
+		} else {
+			k = utf8_sequence(u + i, n - i, &bad);
+			if (k > 0) {
+				d = put_bytes(d, s + i, k);
+				i += k;
+			} else {
+				d = put_str(d, "\xef\xbf\xbd");
+				i += bad;
+			}
+		}
+	}
+	return d;
+}
+
+void
+out_json(struct output *o, const char *s, size_t n)
+{
+	char *d = out_room(o, 6 * n + 2);
+
+	if (d == NULL)
+		return;
+	*d++ = '"';
+	d = put_json(d, s, n);
+	*d++ = '"';
+	out_done(o, d);
+}
