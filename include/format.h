@@ -100,11 +100,13 @@ const struct field *report_cell(const struct record *rec, size_t index);
 const char *report_file_of(const struct record *rec);
 
 /*
- * Writes the reason for criterion i of e into buf (size bytes) and
- * returns its length, as rules_reason() does.
+ * Calls each() for every failed criterion of e, then every unknown one,
+ * with the criterion's index i, its rank k among them (0 for the first)
+ * and its reason (len bytes at reason, as rules_reason() writes it).
  */
-size_t report_reason(const struct report *rp, const struct entry *e, size_t i,
-    char *buf, size_t size);
+void report_each_reason(struct report *rp, const struct entry *e,
+    void (*each)(
+        struct report *rp, size_t i, size_t k, const char *reason, size_t len));
 
 /*
  * Writes the ids of the n criteria in ix at d, joined with sep, each in

@@ -178,6 +178,24 @@ ruletest_pass(struct finding *f)
 	return OUTCOME_PASS;
 }
 
+/*
+ * The judge of a kind that needs no loop of its own: judges the n tests
+ * at t one by one with one(), as struct ruletest's judge says.
+ */
+static inline unsigned
+ruletest_judge_each(const struct test *t, size_t n, struct judging *jg,
+    struct finding *out,
+    enum outcome (*one)(
+        const struct test *t, struct judging *jg, struct finding *f))
+{
+	unsigned seen = 0;
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		seen |= (1u << one(&t[k], jg, &out[t[k].out])) & t[k].req;
+	return seen;
+}
+
 /* Fills *f for a cell of slot that did not parse as st says. */
 static inline enum outcome
 ruletest_unreadable(struct finding *f, enum value_status st, size_t slot)

@@ -11,31 +11,23 @@
 
 #include "format.h"
 
-/* The "reasons" members for the n criteria in ix; *first as it says. */
+/* One "ID":"REASON" member of "reasons", after a comma unless first. */
 static void
-json_reasons(struct report *rp, const struct entry *e, const size_t *ix,
-    size_t n, int *first)
+json_reason(
+    struct report *rp, size_t i, size_t k, const char *reason, size_t len)
 {
-	char reason[REPORT_REASON_MAX];
-	size_t k, i, len;
-	char *d;
+	char *d = out_room(&rp->out, rp->idlen[i] + 6 * len + 8);
 
-	for (k = 0; k < n; k++) {
-		i = ix[k];
-		len = report_reason(rp, e, i, reason, sizeof(reason));
-		d = out_room(&rp->out, rp->idlen[i] + 6 * len + 8);
-		if (d == NULL)
-			return;
-		if (!*first)
-			*d++ = ',';
-		*first = 0;
-		*d++ = '"';
-		d = put_bytes(d, rp->ids[i], rp->idlen[i]);
-		d = put_str(d, "\":\"");
-		d = put_json(d, reason, len);
-		*d++ = '"';
-		out_done(&rp->out, d);
-	}
+	if (d == NULL)
+		return;
+	if (k > 0)
+		*d++ = ',';
+	*d++ = '"';
+	d = put_bytes(d, rp->ids[i], rp->idlen[i]);
+	d = put_str(d, "\":\"");
+	d = put_json(d, reason, len);
+	*d++ = '"';
+	out_done(&rp->out, d);
 }
 
 /*
@@ -51,7 +43,6 @@ json_record(struct report *rp, const struct entry *e)
 	size_t flen = strlen(file);
 	size_t idlen = id != NULL ? id->len : 0;
 	size_t namelen = name != NULL ? name->len : 0;
-	int first = 1;
 	char *d;
 
 	/* Each byte escaped at worst, the ids quoted, the fixed text. */
@@ -89,8 +80,7 @@ json_record(struct report *rp, const struct entry *e)
 		out_str(&rp->out, "}\n");
 		return;
 	}
-	json_reasons(rp, e, e->failed, e->nfailed, &first);
-	json_reasons(rp, e, e->unknown, e->nunknown, &first);
+	report_each_reason(rp, e, json_reason);
 	out_str(&rp->out, "}}\n");
 }
 

@@ -65,34 +65,23 @@ put_status(const struct report *rp, char *d, enum verdict v, int pad)
 	return d;
 }
 
-/*
- * Writes "ID: REASON" for the n criteria in ix, each after "; " unless
- * it is the first (*first says), marked when advisory.
- */
+/* "ID: REASON", after "; " unless it is the first, marked if advisory. */
 static void
-text_reasons(struct report *rp, const struct entry *e, const size_t *ix,
-    size_t n, int *first)
+text_reason(
+    struct report *rp, size_t i, size_t k, const char *reason, size_t len)
 {
-	char reason[REPORT_REASON_MAX];
-	size_t k, i, len;
-	char *d;
+	char *d = out_room(&rp->out, rp->idlen[i] + 4 * len + 32);
 
-	for (k = 0; k < n; k++) {
-		i = ix[k];
-		len = report_reason(rp, e, i, reason, sizeof(reason));
-		d = out_room(&rp->out, rp->idlen[i] + 4 * len + 32);
-		if (d == NULL)
-			return;
-		if (!*first)
-			d = put_str(d, "; ");
-		*first = 0;
-		d = put_bytes(d, rp->ids[i], rp->idlen[i]);
-		d = put_str(d, ": ");
-		d = put_text(d, reason, len);
-		if (!rules_required(rp->rules, i))
-			d = put_str(d, " (advisory)");
-		out_done(&rp->out, d);
-	}
+	if (d == NULL)
+		return;
+	if (k > 0)
+		d = put_str(d, "; ");
+	d = put_bytes(d, rp->ids[i], rp->idlen[i]);
+	d = put_str(d, ": ");
+	d = put_text(d, reason, len);
+	if (!rules_required(rp->rules, i))
+		d = put_str(d, " (advisory)");
+	out_done(&rp->out, d);
 }
 
 /*
@@ -110,7 +99,6 @@ text_record(struct report *rp, const struct entry *e)
 	size_t idlen = id != NULL ? id->len : 0;
 	size_t namelen = name != NULL ? name->len : 0;
 	int list = e->verdict == VERDICT_ERROR || e->nfailed + e->nunknown > 0;
-	int first = 1;
 	char *d;
 
 	st->lines = 1;
@@ -135,13 +123,10 @@ text_record(struct report *rp, const struct entry *e)
 	if (list)
 		d = put_str(d, "  | ");
 	out_done(&rp->out, d);
-	if (e->verdict == VERDICT_ERROR) {
-		if (e->message != NULL)
-			out_text(&rp->out, e->message, strlen(e->message));
-	} else {
-		text_reasons(rp, e, e->failed, e->nfailed, &first);
-		text_reasons(rp, e, e->unknown, e->nunknown, &first);
-	}
+	if (e->verdict == VERDICT_ERROR && e->message != NULL)
+		out_text(&rp->out, e->message, strlen(e->message));
+	else if (e->verdict != VERDICT_ERROR)
+		report_each_reason(rp, e, text_reason);
 	out_byte(&rp->out, '\n');
 }
 

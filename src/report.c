@@ -86,12 +86,20 @@ report_file_of(const struct record *rec)
 	return rec->file != NULL ? rec->file : "";
 }
 
-size_t
-report_reason(const struct report *rp, const struct entry *e, size_t i,
-    char *buf, size_t size)
+void
+report_each_reason(struct report *rp, const struct entry *e,
+    void (*each)(
+        struct report *rp, size_t i, size_t k, const char *reason, size_t len))
 {
-	return rules_reason(
-	    rp->rules, i, &e->findings[i], e->rec, e->col, rp->asof, buf, size);
+	char reason[REPORT_REASON_MAX];
+	size_t k, i, len;
+
+	for (k = 0; k < e->nfailed + e->nunknown; k++) {
+		i = k < e->nfailed ? e->failed[k] : e->unknown[k - e->nfailed];
+		len = rules_reason(rp->rules, i, &e->findings[i], e->rec,
+		    e->col, rp->asof, reason, sizeof(reason));
+		each(rp, i, k, reason, len);
+	}
 }
 
 char *
@@ -321,34 +329,24 @@ int
 report_record(struct report *rp, const struct record *rec, const size_t *col,
     enum verdict v, const struct finding *f)
 {
-	struct entry e;
+	struct entry e = { rec, col, v, f, NULL, NULL, 0, NULL, 0 };
 
-	e.rec = rec;
-	e.col = col;
-	e.verdict = v;
-	e.findings = f;
-	e.message = NULL;
+	/* Nothing was written: no write can have failed since the last. */
 	if (rp->count_only && rp->started && (unsigned)v < VERDICT_ERROR) {
 		tally(rp, &e);
-		return output_status(&rp->out);
+		return rp->out.failed ? -1 : 0;
 	}
-	if ((unsigned)v >= VERDICT_ERROR) {
-		e.findings = NULL;
-		e.message = "";
-	}
+	if ((unsigned)v >= VERDICT_ERROR)
+		return report_error(rp, rec, "");
 	return report_entry(rp, &e);
 }
 
 int
 report_error(struct report *rp, const struct record *rec, const char *message)
 {
-	struct entry e;
+	struct entry e = { rec, NULL, VERDICT_ERROR, NULL, message, NULL, 0,
+		NULL, 0 };
 
-	e.rec = rec;
-	e.col = NULL;
-	e.verdict = VERDICT_ERROR;
-	e.findings = NULL;
-	e.message = message;
 	return report_entry(rp, &e);
 }
 

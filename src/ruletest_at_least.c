@@ -80,13 +80,9 @@ static unsigned
 judge_at_least(
     const struct test *t, size_t n, struct judging *jg, struct finding *out)
 {
-	unsigned seen = 0;
-	size_t k;
-
+	/* The years read serve only the tests of this record. */
 	jg->known = 0;
-	for (k = 0; k < n; k++)
-		seen |= (1u << judge_one(&t[k], jg, &out[t[k].out])) & t[k].req;
-	return seen;
+	return ruletest_judge_each(t, n, jg, out, judge_one);
 }
 
 /*

@@ -40,7 +40,7 @@ prepare_within(struct test *t, int32_t asof)
 }
 
 static enum outcome
-judge_one(const struct test *t, const struct judging *jg, struct finding *f)
+judge_one(const struct test *t, struct judging *jg, struct finding *f)
 {
 	enum employment e = EMPLOYMENT_ACTIVE;
 	enum value_status st;
@@ -75,12 +75,7 @@ static unsigned
 judge_within(
     const struct test *t, size_t n, struct judging *jg, struct finding *out)
 {
-	unsigned seen = 0;
-	size_t k;
-
-	for (k = 0; k < n; k++)
-		seen |= (1u << judge_one(&t[k], jg, &out[t[k].out])) & t[k].req;
-	return seen;
+	return ruletest_judge_each(t, n, jg, out, judge_one);
 }
 
 /*
