@@ -1211,6 +1211,66 @@ test_edited(void **state)
 	free(edited);
 }
 
+/* ---- The table of tests against its documentation. ---- */
+
+/*
+ * Reads the file at path (from the top of the tree, where make test
+ * runs) into a NUL-terminated buffer; the caller frees it.
+ */
+static char *
+slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (f == NULL)
+		fail_msg("cannot open %s", path);
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	n = ftell(f);
+	assert_true(n > 0);
+	rewind(f);
+	buf = malloc((size_t)n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/*
+ * Every kind of test in the table is documented where users read of it:
+ * its synopsis in a comment of the default set, and an entry of its own
+ * (".It Cm KEYWORD") in the man page's RULES FILES section.
+ */
+static void
+test_documented(void **state)
+{
+	char *man = slurp("src/civpol-screen.1");
+	char want[256], keyword[64];
+	const char *syn;
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; (syn = rules_test_synopsis(i)) != NULL; i++) {
+		for (k = 0;
+		     syn[k] != '\0' && syn[k] != ' ' && k + 1 < sizeof(keyword);
+		     k++)
+			keyword[k] = syn[k];
+		keyword[k] = '\0';
+		(void)snprintf(want, sizeof(want), " %s\n", syn);
+		if (strstr(default_rules_text, want) == NULL)
+			fail_msg(
+			    "\"%s\" is not in the default set's comments", syn);
+		(void)snprintf(want, sizeof(want), "\n.It Cm %s ", keyword);
+		if (strstr(man, want) == NULL)
+			fail_msg(
+			    "\"%s\" has no entry in the man page", keyword);
+	}
+	assert_true(i >= 3);
+	free(man);
+}
+
 int
 main(void)
 {
@@ -1229,6 +1289,7 @@ main(void)
 		cmocka_unit_test(test_hash),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_edited),
+		cmocka_unit_test(test_documented),
 	};
 
 	return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
