@@ -58,7 +58,7 @@ ascii_equal_fold(const char *s, size_t n, const char *word)
 
 	for (i = 0; i < n; i++)
 		if (word[i] == '\0' ||
-		    ascii_lower((unsigned char)s[i]) != word[i])
+		    ascii_lower((unsigned char)s[i]) != (unsigned char)word[i])
 			return 0;
 	return word[n] == '\0';
 }
@@ -70,7 +70,8 @@ ascii_prefix_fold(const char *s, const char *prefix)
 	size_t i;
 
 	for (i = 0; prefix[i] != '\0'; i++)
-		if (ascii_lower((unsigned char)s[i]) != prefix[i])
+		if (ascii_lower((unsigned char)s[i]) !=
+		    (unsigned char)prefix[i])
 			return 0;
 	return 1;
 }

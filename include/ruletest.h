@@ -49,8 +49,9 @@ struct test {
 	 * the rule wrote them. */
 	size_t slot[2];
 	const char *colname[2];
-	/* A number of the kind's, and whether it was written whole. */
-	int64_t number;
+	/* A number of the kind's, as written, and as a count if whole. */
+	struct decimal number;
+	int count;
 	/* What prepare() worked out, for the as-of day day_asof. */
 	int32_t day;
 	int32_t day_asof;
@@ -69,10 +70,10 @@ struct judging {
 	const struct record *rec;
 	const size_t *col; /* field index of each column slot */
 	int32_t asof;
-	/* The years of the first 64 slots, read once (ruletest_at_least.c). */
+	/* The numbers of the first 64 slots, read once (ruletest_at_least.c). */
 	uint64_t known;
-	enum value_status years_status[64];
-	int64_t years[64];
+	enum value_status number_status[64];
+	struct decimal numbers[64];
 };
 
 /* A bounded writer of reasons into a caller's buffer. */
@@ -116,12 +117,12 @@ ruleparse_error(struct ruleparse *ps, const char *fmt, ...);
 
 /*
  * Reads N: digits, optionally a point and at most 9 digits, at most
- * 999999999.999999999.  *value receives N times VALUE_YEAR_SCALE, *whole
- * nonzero when there was no point.  keyword names the test in "missing
- * number after" messages.
+ * 999999999.999999999, into *out, and, when N has no point, into *count
+ * (which may be NULL).  keyword names the test in "missing number
+ * after" messages.  Borrowed: *out is valid until rules_free().
  */
 int ruleparse_number(
-    struct ruleparse *ps, const char *keyword, int64_t *value, int *whole);
+    struct ruleparse *ps, const char *keyword, struct decimal *out, int *count);
 
 /*
  * Reads a column name, finding or adding its slot.  *name is the name as
@@ -209,8 +210,11 @@ ruletest_unreadable(struct finding *f, enum value_status st, size_t slot)
  */
 void reason_bytes(struct reason *out, const char *s, size_t n);
 void reason_str(struct reason *out, const char *s);
-/* A years value as value_format_years() writes it. */
-void reason_years(struct reason *out, int64_t years);
+/* The most of a number that a reason quotes. */
+#define REASON_NUMBER_MAX 128
+
+/* A number as value_decimal_format() writes it. */
+void reason_number(struct reason *out, const struct decimal *d);
 /* A day as YYYY-MM-DD. */
 void reason_date(struct reason *out, int32_t day);
 /* Slot's cell, trimmed, in double quotes as error_quote() writes it. */

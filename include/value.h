@@ -18,11 +18,6 @@
 
 enum value_status { VALUE_OK = 0, VALUE_MISSING, VALUE_INVALID };
 
-/* Years are fixed point: whole years times VALUE_YEAR_SCALE. */
-#define VALUE_YEAR_SCALE INT64_C(1000000000)
-/* The largest years value: 999999999.999999999 years. */
-#define VALUE_YEARS_MAX (INT64_C(1000000000) * VALUE_YEAR_SCALE - 1)
-
 enum employment {
 	EMPLOYMENT_ACTIVE, /* active serving employed current */
 	EMPLOYMENT_SEPARATED /* retired separated resigned former */
@@ -32,7 +27,7 @@ enum employment {
  * The cell parsers that judging runs for nearly every cell it reads are
  * defined here, static inline, so that the compiler can fold them into
  * the judging loop instead of calling them: value_trim(), value_bool(),
- * value_years() and value_employment().
+ * value_decimal() and value_employment().
  */
 
 /*
@@ -122,57 +117,94 @@ value_bool(const char *s, size_t n, int *out)
 }
 
 /*
- * Years: one or more digits, optionally a point and one or more digits
- * ("8", "8.0", "07.5"); not "-3", "7,5", "8 years", "1e1", ".5" or "5.".
- * *out is the value times VALUE_YEAR_SCALE, with fraction digits past the
- * ninth dropped (so comparing it with a threshold of at most nine
- * fraction digits is exact) and values above VALUE_YEARS_MAX clamped.
+ * A decimal number as a cell writes it, not converted but viewed: its
+ * whole digits without leading zeros ("" for zero) and its fraction
+ * digits without trailing zeros, so that two decimals of any length
+ * compare exactly.  Views into the text it was read from.
+ */
+struct decimal {
+	const char *whole;
+	size_t nwhole;
+	const char *frac;
+	size_t nfrac;
+};
+
+/*
+ * A decimal: one or more digits, optionally a point and one or more
+ * digits ("8", "8.0", "07.5"); not "-3", "7,5", "8 years", "1e1", ".5"
+ * or "5.".  Any number of digits, read exactly.  Borrowed: *out views s.
  */
 static inline enum value_status
-value_years(const char *s, size_t n, int64_t *out)
+value_decimal(const char *s, size_t n, struct decimal *out)
 {
-	/* What the fraction's digits are worth, by how many there are. */
-	static const int64_t scale[10] = { 1000000000, 100000000, 10000000,
-		1000000, 100000, 10000, 1000, 100, 10, 1 };
-	int64_t whole = 0, frac = 0;
-	size_t i = 0, start, nfrac = 0;
+	size_t i = 0, start;
 
 	value_trim(&s, &n);
 	if (n == 0)
 		return VALUE_MISSING;
-	/*
-	 * The whole part stops growing once it passes the largest whole
-	 * number of years, so that any run of digits (leading zeros
-	 * included) is read without overflow and then clamped.
-	 */
-	while (i < n && ascii_is_digit((unsigned char)s[i])) {
-		if (whole < VALUE_YEAR_SCALE)
-			whole = whole * 10 + (s[i] - '0');
+	while (i < n && ascii_is_digit((unsigned char)s[i]))
 		i++;
-	}
 	if (i == 0)
 		return VALUE_INVALID;
+	out->nfrac = 0;
 	if (i < n) {
 		if (s[i] != '.')
 			return VALUE_INVALID;
-		i++;
-		start = i;
-		while (i < n && ascii_is_digit((unsigned char)s[i])) {
-			if (nfrac < 9) {
-				frac = frac * 10 + (s[i] - '0');
-				nfrac++;
-			}
+		start = ++i;
+		while (i < n && ascii_is_digit((unsigned char)s[i]))
 			i++;
-		}
 		if (i == start || i < n)
 			return VALUE_INVALID;
+		out->frac = s + start;
+		out->nfrac = n - start;
+		while (out->nfrac > 0 && out->frac[out->nfrac - 1] == '0')
+			out->nfrac--;
+		n = start - 1;
 	}
-	if (whole >= VALUE_YEAR_SCALE)
-		*out = VALUE_YEARS_MAX;
-	else
-		*out = whole * VALUE_YEAR_SCALE + frac * scale[nfrac];
+	while (n > 0 && s[0] == '0') {
+		s++;
+		n--;
+	}
+	out->whole = s;
+	out->nwhole = n;
+	if (out->nfrac == 0)
+		out->frac = s + n;
 	return VALUE_OK;
 }
+
+/* Below 0, 0 or above 0 as a is less than, equal to or more than b. */
+static inline int
+value_decimal_cmp(const struct decimal *a, const struct decimal *b)
+{
+	size_t m = a->nfrac < b->nfrac ? a->nfrac : b->nfrac;
+	int c;
+
+	if (a->nwhole != b->nwhole)
+		return a->nwhole < b->nwhole ? -1 : 1;
+	c = memcmp(a->whole, b->whole, a->nwhole);
+	if (c != 0)
+		return c;
+	c = memcmp(a->frac, b->frac, m);
+	if (c != 0)
+		return c;
+	/* The longer fraction ends in a digit that is not 0. */
+	return (a->nfrac > m) - (b->nfrac > m);
+}
+
+/*
+ * Writes d as decimal text, "0" for zero, with no point when it is whole
+ * ("8", "1.5"), into buf (size bytes, NUL-terminated, cut to fit), and
+ * returns the length it would have.
+ */
+size_t value_decimal_format(const struct decimal *d, char *buf, size_t size);
+
+/*
+ * Writes a - b (a at least b) as value_decimal_format() would, exactly,
+ * into buf (size bytes, NUL-terminated, cut to fit); returns the length
+ * it would have.
+ */
+size_t value_decimal_sub(
+    const struct decimal *a, const struct decimal *b, char *buf, size_t size);
 
 /*
  * employment_status: see enum employment.
@@ -257,13 +289,5 @@ int value_parse_iso(const char *s, int32_t *out);
 
 /* Writes day as YYYY-MM-DD and a NUL into buf[11]; returns buf. */
 char *value_format_date(int32_t day, char buf[11]);
-
-/*
- * Writes a years value as decimal text, with no trailing zeros in the
- * fraction and no point when it is whole ("8", "1.5"), and a NUL.
- * buf should hold at least VALUE_YEARS_BUF bytes.  Returns buf.
- */
-#define VALUE_YEARS_BUF 32
-char *value_format_years(int64_t years, char *buf);
 
 #endif

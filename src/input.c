@@ -32,9 +32,7 @@ input_open(struct input *in, const char *path, const char *name,
 		return 0;
 	}
 	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		e = errno;
-	else if (fstat(fd, &st) != 0)
+	if (fd < 0 || fstat(fd, &st) != 0)
 		e = errno;
 	else if (S_ISDIR(st.st_mode))
 		e = EISDIR;

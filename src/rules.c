@@ -45,9 +45,6 @@ static const struct ruletest *const ruletests[] = {
 };
 #define NRULETESTS (sizeof(ruletests) / sizeof(ruletests[0]))
 
-/* The largest whole part of N. */
-#define NUMBER_WHOLE_MAX INT64_C(999999999)
-
 struct criterion {
 	const char *id; /* in the arena */
 	const char *description; /* in the arena, unescaped */
@@ -237,52 +234,31 @@ ruleparse_keyword(struct ruleparse *ps, const char *word)
 
 int
 ruleparse_number(
-    struct ruleparse *ps, const char *keyword, int64_t *value, int *whole)
+    struct ruleparse *ps, const char *keyword, struct decimal *out, int *count)
 {
 	char q[ERROR_QUOTE_BUF];
-	int64_t w = 0, frac = 0;
-	size_t i = 0, start, nfrac, n;
-	const char *s;
+	const char *s, *dot;
+	size_t n, i;
+	int c = 0;
 
 	if (next_word(ps, &s, &n) != 0)
 		return ruleparse_error(
 		    ps, "missing number after \"%s\"", keyword);
-	*whole = 1;
-	while (i < n && ascii_is_digit((unsigned char)s[i])) {
-		/* Stop growing past the limit: leading zeros stay harmless. */
-		if (w <= NUMBER_WHOLE_MAX)
-			w = w * 10 + (s[i] - '0');
-		i++;
-	}
-	if (i == 0)
+	if (value_decimal(s, n, out) != VALUE_OK)
 		return ruleparse_error(ps, "bad number %s", quote(q, s, n));
-	if (i < n) {
-		if (s[i] != '.')
-			return ruleparse_error(
-			    ps, "bad number %s", quote(q, s, n));
-		i++;
-		start = i;
-		while (i < n && ascii_is_digit((unsigned char)s[i]))
-			i++;
-		if (i == start || i < n)
-			return ruleparse_error(
-			    ps, "bad number %s", quote(q, s, n));
-		nfrac = i - start;
-		if (nfrac > 9)
-			return ruleparse_error(ps,
-			    "too many digits after the point in %s (at most 9)",
-			    quote(q, s, n));
-		for (i = start; i < n; i++)
-			frac = frac * 10 + (s[i] - '0');
-		for (; nfrac < 9; nfrac++)
-			frac *= 10;
-		*whole = 0;
-	}
-	if (w > NUMBER_WHOLE_MAX)
+	dot = memchr(s, '.', n);
+	if (dot != NULL && (size_t)(s + n - dot - 1) > 9)
+		return ruleparse_error(ps,
+		    "too many digits after the point in %s (at most 9)",
+		    quote(q, s, n));
+	if (out->nwhole > 9)
 		return ruleparse_error(ps,
 		    "number too large %s (at most 999999999.999999999)",
 		    quote(q, s, n));
-	*value = w * VALUE_YEAR_SCALE + frac;
+	for (i = 0; i < out->nwhole; i++)
+		c = c * 10 + (out->whole[i] - '0');
+	if (count != NULL && dot == NULL)
+		*count = c;
 	return 0;
 }
 

@@ -30,11 +30,12 @@ reason_str(struct reason *out, const char *s)
 }
 
 void
-reason_years(struct reason *out, int64_t years)
+reason_number(struct reason *out, const struct decimal *d)
 {
-	char buf[VALUE_YEARS_BUF];
+	char buf[REASON_NUMBER_MAX];
+	size_t n = value_decimal_format(d, buf, sizeof(buf));
 
-	reason_str(out, value_format_years(years, buf));
+	reason_bytes(out, buf, n < sizeof(buf) ? n : sizeof(buf) - 1);
 }
 
 void

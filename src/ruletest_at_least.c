@@ -11,34 +11,34 @@ enum {
 	WHY_ABOVE /* the years are above COLUMN2's */
 };
 
-/* How many column slots the years memo covers. */
-#define YEARS_MEMO 64
+/* How many column slots the numbers memo covers. */
+#define NUMBERS_MEMO 64
 
 /*
- * The years of column slot's cell, parsed once per record however many
- * tests read them (an at-least COLUMN is often another one's not-above
- * COLUMN2).  Returns value_years()'s status; *out is set only when it is
- * VALUE_OK.
+ * The number in column slot's cell, read once per record however many
+ * tests read it (an at-least COLUMN is often another one's not-above
+ * COLUMN2).  Returns value_decimal()'s status; *out is set only when it
+ * is VALUE_OK.
  */
 static inline enum value_status
-slot_years(struct judging *jg, size_t slot, int64_t *out)
+slot_number(struct judging *jg, size_t slot, struct decimal *out)
 {
 	enum value_status st;
 	const char *s;
 	size_t n;
 
-	if (slot < YEARS_MEMO && (jg->known >> slot & 1) != 0) {
-		if (jg->years_status[slot] == VALUE_OK)
-			*out = jg->years[slot];
-		return jg->years_status[slot];
+	if (slot < NUMBERS_MEMO && (jg->known >> slot & 1) != 0) {
+		if (jg->number_status[slot] == VALUE_OK)
+			*out = jg->numbers[slot];
+		return jg->number_status[slot];
 	}
 	ruletest_cell(jg, slot, &s, &n);
-	st = value_years(s, n, out);
-	if (slot < YEARS_MEMO) {
+	st = value_decimal(s, n, out);
+	if (slot < NUMBERS_MEMO) {
 		jg->known |= UINT64_C(1) << slot;
-		jg->years_status[slot] = st;
+		jg->number_status[slot] = st;
 		if (st == VALUE_OK)
-			jg->years[slot] = *out;
+			jg->numbers[slot] = *out;
 	}
 	return st;
 }
@@ -46,9 +46,7 @@ slot_years(struct judging *jg, size_t slot, int64_t *out)
 static int
 parse_at_least(struct ruleparse *ps, struct test *t)
 {
-	int whole;
-
-	if (ruleparse_number(ps, "at-least", &t->number, &whole) != 0)
+	if (ruleparse_number(ps, "at-least", &t->number, NULL) != 0)
 		return -1;
 	if (ruleparse_column(ps, &t->slot[0], &t->colname[0]) != 0)
 		return -1;
@@ -61,18 +59,19 @@ static enum outcome
 judge_one(const struct test *t, struct judging *jg, struct finding *f)
 {
 	enum value_status st;
-	int64_t v = 0, limit = 0;
+	struct decimal v, limit;
 
-	st = slot_years(jg, t->slot[0], &v);
+	st = slot_number(jg, t->slot[0], &v);
 	if (st != VALUE_OK)
 		return ruletest_unreadable(f, st, t->slot[0]);
 	if (t->slot[1] != RULETEST_NO_SLOT &&
-	    slot_years(jg, t->slot[1], &limit) == VALUE_OK && v > limit)
+	    slot_number(jg, t->slot[1], &limit) == VALUE_OK &&
+	    value_decimal_cmp(&v, &limit) > 0)
 		return ruletest_found(
-		    f, OUTCOME_UNKNOWN, WHY_ABOVE, t->slot[0], v);
-	if (v < t->number)
+		    f, OUTCOME_UNKNOWN, WHY_ABOVE, t->slot[0], 0);
+	if (value_decimal_cmp(&v, &t->number) < 0)
 		return ruletest_found(
-		    f, OUTCOME_FAIL, WHY_SHORT, t->slot[0], v);
+		    f, OUTCOME_FAIL, WHY_SHORT, t->slot[0], 0);
 	return ruletest_pass(f);
 }
 
@@ -80,7 +79,7 @@ static unsigned
 judge_at_least(
     const struct test *t, size_t n, struct judging *jg, struct finding *out)
 {
-	/* The years read serve only the tests of this record. */
+	/* The numbers read serve only the tests of this record. */
 	jg->known = 0;
 	return ruletest_judge_each(t, n, jg, out, judge_one);
 }
@@ -94,31 +93,35 @@ static void
 reason_at_least(const struct test *t, const char *id, const struct finding *f,
     const struct judging *jg, struct reason *out)
 {
+	char diff[REASON_NUMBER_MAX];
+	struct decimal v, w;
 	const char *s;
 	size_t k, n;
-	int64_t w = 0;
 
+	ruletest_cell(jg, t->slot[0], &s, &n);
+	(void)value_decimal(s, n, &v);
 	if (f->why == WHY_SHORT) {
 		for (k = 0; id[k] != '\0'; k++)
 			reason_bytes(out, id[k] == '_' ? " " : &id[k], 1);
 		reason_str(out, " ");
-		reason_years(out, f->value);
+		reason_number(out, &v);
 		reason_str(out, " years, needs ");
-		reason_years(out, t->number);
+		reason_number(out, &t->number);
 		reason_str(out, " (short ");
-		reason_years(out, t->number - f->value);
+		(void)value_decimal_sub(&t->number, &v, diff, sizeof(diff));
+		reason_str(out, diff);
 		reason_str(out, ")");
 		return;
 	}
 	reason_str(out, t->colname[0]);
 	reason_str(out, " ");
-	reason_years(out, f->value);
+	reason_number(out, &v);
 	reason_str(out, " years is more than ");
 	reason_str(out, t->colname[1]);
 	reason_str(out, " ");
 	ruletest_cell(jg, t->slot[1], &s, &n);
-	if (value_years(s, n, &w) == VALUE_OK)
-		reason_years(out, w);
+	if (value_decimal(s, n, &w) == VALUE_OK)
+		reason_number(out, &w);
 	else
 		reason_cell(out, jg, t->slot[1]);
 	reason_str(out, " years");

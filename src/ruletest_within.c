@@ -18,13 +18,11 @@ enum {
 static int
 parse_within(struct ruleparse *ps, struct test *t)
 {
-	int whole = 0;
-
-	if (ruleparse_number(ps, "within", &t->number, &whole) != 0)
+	t->count = -1;
+	if (ruleparse_number(ps, "within", &t->number, &t->count) != 0)
 		return -1;
-	if (!whole)
+	if (t->count < 0)
 		return ruleparse_error(ps, "\"within\" takes whole years");
-	t->number /= VALUE_YEAR_SCALE;
 	if (ruleparse_column(ps, &t->slot[0], &t->colname[0]) != 0)
 		return -1;
 	return ruleparse_column(ps, &t->slot[1], &t->colname[1]);
@@ -34,7 +32,7 @@ parse_within(struct ruleparse *ps, struct test *t)
 static void
 prepare_within(struct test *t, int32_t asof)
 {
-	t->day = value_years_before(asof, (int)t->number);
+	t->day = value_years_before(asof, t->count);
 	t->day_asof = asof;
 	t->have_day = 1;
 }
@@ -64,7 +62,7 @@ judge_one(const struct test *t, struct judging *jg, struct finding *f)
 	if (t->have_day && t->day_asof == jg->asof)
 		cutoff = t->day;
 	else
-		cutoff = value_years_before(jg->asof, (int)t->number);
+		cutoff = value_years_before(jg->asof, t->count);
 	if (day < cutoff)
 		return ruletest_found(
 		    f, OUTCOME_FAIL, WHY_OLD, t->slot[1], day);
@@ -101,8 +99,8 @@ reason_within(const struct test *t, const char *id, const struct finding *f,
 	reason_str(out, "separated ");
 	reason_date(out, (int32_t)f->value);
 	reason_str(out, ", before ");
-	reason_date(out, value_years_before(jg->asof, (int)t->number));
-	(void)snprintf(num, sizeof(num), " (%d years before ", (int)t->number);
+	reason_date(out, value_years_before(jg->asof, t->count));
+	(void)snprintf(num, sizeof(num), " (%d years before ", t->count);
 	reason_str(out, num);
 	reason_date(out, jg->asof);
 	reason_str(out, ")");

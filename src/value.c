@@ -271,42 +271,94 @@ value_format_date(int32_t day, char buf[11])
 	return buf;
 }
 
-/* buf is the caller's (VALUE_YEARS_BUF bytes); the result is buf. */
-char *
-value_format_years(int64_t years, char *buf)
+/* Appends c to buf (size bytes) at *len if it fits; counts it anyway. */
+static void
+put_char(char *buf, size_t size, size_t *len, char c)
 {
-	char tmp[24];
-	uint64_t mag, whole, frac;
-	size_t o = 0, t = 0;
-	int k;
+	if (*len + 1 < size)
+		buf[*len] = c;
+	(*len)++;
+}
 
-	if (years < 0) {
-		buf[o++] = '-';
-		mag = (uint64_t)0 - (uint64_t)years;
-	} else
-		mag = (uint64_t)years;
-	whole = mag / (uint64_t)VALUE_YEAR_SCALE;
-	frac = mag % (uint64_t)VALUE_YEAR_SCALE;
-	do {
-		tmp[t++] = (char)('0' + whole % 10);
-		whole /= 10;
-	} while (whole > 0);
-	while (t > 0)
-		buf[o++] = tmp[--t];
-	if (frac > 0) {
-		buf[o++] = '.';
-		k = 9;
-		while (frac % 10 == 0) {
-			frac /= 10;
-			k--;
-		}
-		/* k digits are left, the last one nonzero. */
-		o += (size_t)k;
-		for (t = 1; t <= (size_t)k; t++) {
-			buf[o - t] = (char)('0' + frac % 10);
-			frac /= 10;
+/* Ends the text of put_char() with a NUL; returns its full length. */
+static size_t
+end_text(char *buf, size_t size, size_t len)
+{
+	if (size > 0)
+		buf[len < size ? len : size - 1] = '\0';
+	return len;
+}
+
+size_t
+value_decimal_format(const struct decimal *d, char *buf, size_t size)
+{
+	size_t i, len = 0;
+
+	if (d->nwhole == 0)
+		put_char(buf, size, &len, '0');
+	for (i = 0; i < d->nwhole; i++)
+		put_char(buf, size, &len, d->whole[i]);
+	if (d->nfrac > 0)
+		put_char(buf, size, &len, '.');
+	for (i = 0; i < d->nfrac; i++)
+		put_char(buf, size, &len, d->frac[i]);
+	return end_text(buf, size, len);
+}
+
+/*
+ * The digit of d at place p of a layout with w whole places and then
+ * fraction places: leading and trailing places d lacks are 0.
+ */
+static int
+digit_at(const struct decimal *d, size_t w, size_t p)
+{
+	if (p < w)
+		return p + d->nwhole < w ? 0
+		                         : d->whole[p + d->nwhole - w] - '0';
+	p -= w;
+	return p < d->nfrac ? d->frac[p] - '0' : 0;
+}
+
+/*
+ * Subtracts place by place from the right, over the places the output
+ * can hold: the borrow into the last of them is whether a's digits past
+ * it are below b's, found by comparing them from the left.
+ */
+size_t
+value_decimal_sub(
+    const struct decimal *a, const struct decimal *b, char *buf, size_t size)
+{
+	size_t w = a->nwhole > b->nwhole ? a->nwhole : b->nwhole;
+	size_t f = a->nfrac > b->nfrac ? a->nfrac : b->nfrac;
+	size_t places = w + f, k, p, len = 0, first, last;
+	int borrow = 0, x;
+	char digits[128];
+
+	k = places < sizeof(digits) ? places : sizeof(digits);
+	for (p = k; p < places; p++) {
+		x = digit_at(a, w, p) - digit_at(b, w, p);
+		if (x != 0) {
+			borrow = x < 0;
+			break;
 		}
 	}
-	buf[o] = '\0';
-	return buf;
+	for (p = k; p-- > 0;) {
+		x = digit_at(a, w, p) - digit_at(b, w, p) - borrow;
+		borrow = x < 0;
+		digits[p] = (char)('0' + (x < 0 ? x + 10 : x));
+	}
+	/* The whole places, leading zeros left out, then the fraction. */
+	for (first = 0; first < w && first < k && digits[first] == '0'; first++)
+		continue;
+	if (first == w || first == k)
+		put_char(buf, size, &len, '0');
+	for (p = first; p < w && p < k; p++)
+		put_char(buf, size, &len, digits[p]);
+	for (last = k; last > w && digits[last - 1] == '0'; last--)
+		continue;
+	if (last > w)
+		put_char(buf, size, &len, '.');
+	for (p = w; p < last; p++)
+		put_char(buf, size, &len, digits[p]);
+	return end_text(buf, size, len);
 }

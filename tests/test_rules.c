@@ -526,8 +526,8 @@ static const struct judge_case default_cases[] = {
 	      "total experience 6.5 years, needs 8 (short 1.5)" } } },
 	{ "yes,7.9999999999,5,yes,active,,yes,yes,yes,yes,yes,yes,yes",
 	  "2026-11-22", VERDICT_FAIL, "PFPPPPPPPPPP",
-	  { { "total_experience", "total experience 7.999999999 years, "
-	      "needs 8 (short 0.000000001)" } } },
+	  { { "total_experience", "total experience 7.9999999999 years, "
+	      "needs 8 (short 0.0000000001)" } } },
 	{ "yes,99999999999,5,yes,active,,yes,yes,yes,yes,yes,yes,yes",
 	  "2026-11-22", VERDICT_PASS, "PPPPPPPPPPPP", { { NULL, NULL } } },
 	{ "yes,ten,5,yes,active,,yes,yes,yes,yes,yes,yes,yes", "2026-11-22",
@@ -554,6 +554,19 @@ static const struct judge_case default_cases[] = {
 	  VERDICT_REVIEW, "PPUPPPPPPPPP",
 	  { { "sworn_experience", "sworn_experience_years 10.5 years is more "
 	      "than total_experience_years 10 years" } } },
+	/* Exact at any precision: past the ninth digit, past 10^9. */
+	{ "yes,10,10.0000000001,yes,active,,yes,yes,yes,yes,yes,yes,yes",
+	  "2026-11-22", VERDICT_REVIEW, "PPUPPPPPPPPP",
+	  { { "sworn_experience", "sworn_experience_years 10.0000000001 "
+	      "years is more than total_experience_years 10 years" } } },
+	{ "yes,1000000000,1000000001,yes,active,,yes,yes,yes,yes,yes,yes,yes",
+	  "2026-11-22", VERDICT_REVIEW, "PPUPPPPPPPPP",
+	  { { "sworn_experience", "sworn_experience_years 1000000001 "
+	      "years is more than total_experience_years 1000000000 "
+	      "years" } } },
+	{ "yes,10,9.99999999999999999999,yes,active,,yes,yes,yes,yes,yes,yes,"
+	  "yes", "2026-11-22", VERDICT_PASS, "PPPPPPPPPPPP",
+	  { { NULL, NULL } } },
 	{ "yes,3,4,yes,active,,yes,yes,yes,yes,yes,yes,yes", "2026-11-22",
 	  VERDICT_FAIL, "PFUPPPPPPPPP",
 	  { { "sworn_experience", "sworn_experience_years 4 years is more "

@@ -1,6 +1,6 @@
 /*
- * test_value.c - unit tests for value.c: every vocabulary word, years in
- * fixed point, both date forms, the calendar arithmetic and the
+ * test_value.c - unit tests for value.c: every vocabulary word, exact
+ * decimals (reading, comparing, subtracting), both date forms, the calendar arithmetic and the
  * formatters.  Each test is a table of cases and one loop; the expected
  * day numbers were computed independently (Python's date.toordinal()).
  */
@@ -19,7 +19,7 @@
 
 enum { MISSING = VALUE_MISSING, INVALID = VALUE_INVALID, OK = VALUE_OK };
 
-/* The largest years value, as text with nine fraction digits. */
+/* The largest number a rules file may write. */
 #define MAX_TEXT "999999999.999999999"
 
 /* Writes the text of a case into buf with its status, for failures. */
@@ -336,120 +336,113 @@ test_trim(void **state)
 	}
 }
 
+/* The normal text of the decimal in the n bytes at s, or NULL. */
+static const char *
+decimal_text(
+    const char *s, size_t n, char *buf, size_t size, enum value_status *st)
+{
+	struct decimal d;
+
+	*st = value_decimal(s, n, &d);
+	if (*st != VALUE_OK)
+		return NULL;
+	(void)value_decimal_format(&d, buf, size);
+	return buf;
+}
+
 static void
-test_years(void **state)
+test_decimal(void **state)
 {
 	static const struct {
 		const char *s;
 		int status;
-		int64_t value;
+		const char *text; /* as value_decimal_format() writes it */
 	} cases[] = {
-		{ "8", OK, INT64_C(8000000000) },
-		{ "8.0", OK, INT64_C(8000000000) },
-		{ "07.5", OK, INT64_C(7500000000) },
-		{ "0", OK, 0 },
-		{ "0.0", OK, 0 },
-		{ "000008", OK, INT64_C(8000000000) },
-		{ "0000000000000000000000008", OK, INT64_C(8000000000) },
-		{ "00000000000000000000000008.50", OK, INT64_C(8500000000) },
-		{ "7.99", OK, INT64_C(7990000000) },
-		{ "4.99", OK, INT64_C(4990000000) },
-		{ "5", OK, INT64_C(5000000000) },
-		{ "6.5", OK, INT64_C(6500000000) },
-		{ " 8 ", OK, INT64_C(8000000000) },
-		{ "\t\r\n12.25\r\n", OK, INT64_C(12250000000) },
-		{ "0.000000001", OK, 1 },
-		{ "0.0000000019", OK, 1 },
-		{ "0.123456789", OK, INT64_C(123456789) },
-		{ "7.9999999999", OK, INT64_C(7999999999) },
-		{ "7.999999999999999999999", OK, INT64_C(7999999999) },
-		{ "8.0000000001", OK, INT64_C(8000000000) },
-		{ "1.1234567891234", OK, INT64_C(1123456789) },
-		{ "999999999", OK, INT64_C(999999999000000000) },
-		{ MAX_TEXT, OK, VALUE_YEARS_MAX },
-		{ MAX_TEXT "9999", OK, VALUE_YEARS_MAX },
-		{ "1000000000", OK, VALUE_YEARS_MAX },
-		{ "1000000000.5", OK, VALUE_YEARS_MAX },
-		{ "99999999999999999999999999999999", OK, VALUE_YEARS_MAX },
-		{ "", MISSING, 0 },
-		{ "  ", MISSING, 0 },
-		{ "\t\r\n", MISSING, 0 },
-		{ "-3", INVALID, 0 },
-		{ "+3", INVALID, 0 },
-		{ "7,5", INVALID, 0 },
-		{ "8 years", INVALID, 0 },
-		{ "1e1", INVALID, 0 },
-		{ ".5", INVALID, 0 },
-		{ "5.", INVALID, 0 },
-		{ "8..0", INVALID, 0 },
-		{ "0x10", INVALID, 0 },
-		{ "8.0.0", INVALID, 0 },
-		{ "8 .0", INVALID, 0 },
-		{ "8. 0", INVALID, 0 },
-		{ "8 8", INVALID, 0 },
-		{ ".", INVALID, 0 },
-		{ "eight", INVALID, 0 },
-		{ "inf", INVALID, 0 },
-		{ "nan", INVALID, 0 },
-		{ "8y", INVALID, 0 },
-		{ "1 000", INVALID, 0 },
-		{ "\xd9\xa8", INVALID, 0 },
-		{ "8\v", INVALID, 0 },
+		{ "8", OK, "8" },
+		{ "8.0", OK, "8" },
+		{ "07.5", OK, "7.5" },
+		{ "0", OK, "0" },
+		{ "0.0", OK, "0" },
+		{ "000", OK, "0" },
+		{ "000008", OK, "8" },
+		{ "0000000000000000000000008", OK, "8" },
+		{ "00000000000000000000000008.50", OK, "8.5" },
+		{ "7.99", OK, "7.99" },
+		{ " 8 ", OK, "8" },
+		{ "\t\r\n12.25\r\n", OK, "12.25" },
+		{ "0.000000001", OK, "0.000000001" },
+		{ "0.0000000019", OK, "0.0000000019" },
+		{ "7.999999999999999999999", OK, "7.999999999999999999999" },
+		{ "8.0000000001", OK, "8.0000000001" },
+		{ "10.0000000001", OK, "10.0000000001" },
+		{ "1000000001", OK, "1000000001" },
+		{ MAX_TEXT, OK, MAX_TEXT },
+		{ MAX_TEXT "9999", OK, MAX_TEXT "9999" },
+		{ "99999999999999999999999999999999", OK,
+		    "99999999999999999999999999999999" },
+		{ "100.000", OK, "100" },
+		{ "", MISSING, NULL },
+		{ "  ", MISSING, NULL },
+		{ "\t\r\n", MISSING, NULL },
+		{ "-3", INVALID, NULL },
+		{ "+3", INVALID, NULL },
+		{ "7,5", INVALID, NULL },
+		{ "8 years", INVALID, NULL },
+		{ "1e1", INVALID, NULL },
+		{ ".5", INVALID, NULL },
+		{ "5.", INVALID, NULL },
+		{ "8..0", INVALID, NULL },
+		{ "0x10", INVALID, NULL },
+		{ "8.0.0", INVALID, NULL },
+		{ "8 .0", INVALID, NULL },
+		{ "8. 0", INVALID, NULL },
+		{ "8 8", INVALID, NULL },
+		{ ".", INVALID, NULL },
+		{ "eight", INVALID, NULL },
+		{ "inf", INVALID, NULL },
+		{ "nan", INVALID, NULL },
+		{ "8y", INVALID, NULL },
+		{ "1 000", INVALID, NULL },
+		{ "\xd9\xa8", INVALID, NULL },
+		{ "8\v", INVALID, NULL },
 	};
-	size_t i;
-	int64_t out;
-	enum value_status st;
-
-	(void)state;
-	for (i = 0; i < NELEM(cases); i++) {
-		out = -42;
-		st = value_years(cases[i].s, strlen(cases[i].s), &out);
-		if ((int)st != cases[i].status ||
-		    (st == VALUE_OK && out != cases[i].value))
-			note("years", cases[i].s, strlen(cases[i].s));
-		assert_int_equal(st, cases[i].status);
-		if (cases[i].status == OK)
-			assert_int_equal(out, cases[i].value);
-		else
-			assert_int_equal(out, -42);
-	}
-}
-
-/* A NUL byte is a byte like any other: never a terminator. */
-static void
-test_years_nul(void **state)
-{
+	/* A NUL byte is a byte like any other: never a terminator. */
 	static const struct {
 		const char *s;
 		size_t n;
 		int status;
-		int64_t value;
-	} cases[] = {
-		{ "8\0", 2, INVALID, 0 },
-		{ "\08", 2, INVALID, 0 },
-		{ "8.5\01", 5, INVALID, 0 },
-		{ "85", 1, OK, INT64_C(8000000000) },
-		{ "8.59", 3, OK, INT64_C(8500000000) },
+	} nul_cases[] = {
+		{ "8\0", 2, INVALID },
+		{ "\08", 2, INVALID },
+		{ "8.5\01", 5, INVALID },
+		{ "85", 1, OK },
 	};
-	size_t i;
-	int64_t out;
+	char buf[64];
+	const char *got;
 	enum value_status st;
+	size_t i, n;
 
 	(void)state;
 	for (i = 0; i < NELEM(cases); i++) {
-		out = -42;
-		st = value_years(cases[i].s, cases[i].n, &out);
-		if ((int)st != cases[i].status)
-			note("years", cases[i].s, cases[i].n);
+		n = strlen(cases[i].s);
+		got = decimal_text(cases[i].s, n, buf, sizeof(buf), &st);
+		if ((int)st != cases[i].status ||
+		    (got != NULL && strcmp(got, cases[i].text) != 0))
+			note("decimal", cases[i].s, n);
 		assert_int_equal(st, cases[i].status);
 		if (cases[i].status == OK)
-			assert_int_equal(out, cases[i].value);
+			assert_string_equal(got, cases[i].text);
+	}
+	for (i = 0; i < NELEM(nul_cases); i++) {
+		got = decimal_text(
+		    nul_cases[i].s, nul_cases[i].n, buf, sizeof(buf), &st);
+		assert_int_equal(st, nul_cases[i].status);
 	}
 }
 
-/* The comparisons the rules make must come out exactly. */
+/* The comparisons the rules make come out exactly, at any precision. */
 static void
-test_years_compare(void **state)
+test_decimal_compare(void **state)
 {
 	static const struct {
 		const char *a, *b;
@@ -461,31 +454,87 @@ test_years_compare(void **state)
 		{ "08.000", "8", 0 },
 		{ "7.9999999999", "8", -1 },
 		{ "7.999999999", "8", -1 },
-		{ "8.0000000001", "8", 0 },
+		{ "8.0000000001", "8", 1 },
 		{ "8.000000001", "8", 1 },
+		{ "10.0000000001", "10", 1 },
+		{ "1000000001", "1000000000", 1 },
+		{ "999999999999999999999", "1000000000000000000000", -1 },
 		{ "4.99", "5", -1 },
 		{ "5", "5.0", 0 },
 		{ "5.01", "5", 1 },
 		{ "10", "9.999999999", 1 },
 		{ "0.1", "0.09", 1 },
+		{ "0", "0.0000000000001", -1 },
+		{ "0", "000.000", 0 },
+		{ "12.345", "12.3451", -1 },
+		{ "12.3450", "12.345", 0 },
 	};
+	struct decimal a = { "", 0, "", 0 }, b = a;
 	size_t i;
-	/* Set, though unread when a parse fails: gcc cannot tell once
-	 * value_years() is inlined. */
-	int64_t a = 0, b = 0;
 	int cmp;
 
 	(void)state;
 	for (i = 0; i < NELEM(cases); i++) {
 		assert_int_equal(
-		    value_years(cases[i].a, strlen(cases[i].a), &a), VALUE_OK);
+		    value_decimal(cases[i].a, strlen(cases[i].a), &a),
+		    VALUE_OK);
 		assert_int_equal(
-		    value_years(cases[i].b, strlen(cases[i].b), &b), VALUE_OK);
-		cmp = (a > b) - (a < b);
+		    value_decimal(cases[i].b, strlen(cases[i].b), &b),
+		    VALUE_OK);
+		cmp = value_decimal_cmp(&a, &b);
+		cmp = (cmp > 0) - (cmp < 0);
 		if (cmp != cases[i].cmp)
 			print_message(
 			    "compare \"%s\" \"%s\"\n", cases[i].a, cases[i].b);
 		assert_int_equal(cmp, cases[i].cmp);
+		cmp = value_decimal_cmp(&b, &a);
+		assert_int_equal((cmp > 0) - (cmp < 0), -cases[i].cmp);
+	}
+}
+
+/* a - b, exactly, and cut to fit a small buffer from the right. */
+static void
+test_decimal_sub(void **state)
+{
+	static const struct {
+		const char *a, *b;
+		size_t size;
+		const char *text;
+	} cases[] = {
+		{ "8", "7.5", 64, "0.5" },
+		{ "8", "6", 64, "2" },
+		{ "8", "8", 64, "0" },
+		{ "5", "4.99", 64, "0.01" },
+		{ "10", "9.999999999", 64, "0.000000001" },
+		{ "8", "7.99999999999999999999", 64, "0.00000000000000000001" },
+		{ "100", "0.5", 64, "99.5" },
+		{ "1000000001", "1000000000", 64, "1" },
+		{ "12.25", "0.75", 64, "11.5" },
+		{ "0.3", "0.1", 64, "0.2" },
+		{ "62", "0", 64, "62" },
+		{ "100", "1", 3, "99" },
+		{ "100", "1", 2, "9" },
+		{ "8", "7.123456789", 5, "0.87" },
+	};
+	struct decimal a = { "", 0, "", 0 }, b = a;
+	char buf[64];
+	size_t i, n;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		assert_int_equal(
+		    value_decimal(cases[i].a, strlen(cases[i].a), &a),
+		    VALUE_OK);
+		assert_int_equal(
+		    value_decimal(cases[i].b, strlen(cases[i].b), &b),
+		    VALUE_OK);
+		memset(buf, 'Z', sizeof(buf));
+		n = value_decimal_sub(&a, &b, buf, cases[i].size);
+		if (strcmp(buf, cases[i].text) != 0)
+			print_message(
+			    "%s - %s = %s\n", cases[i].a, cases[i].b, buf);
+		assert_string_equal(buf, cases[i].text);
+		assert_true(n >= strlen(cases[i].text));
 	}
 }
 
@@ -775,67 +824,6 @@ test_parse_iso(void **state)
 }
 
 static void
-test_format_years(void **state)
-{
-	static const struct {
-		int64_t v;
-		const char *text;
-	} cases[] = {
-		{ INT64_C(8000000000), "8" },
-		{ INT64_C(6500000000), "6.5" },
-		{ INT64_C(1500000000), "1.5" },
-		{ 0, "0" },
-		{ INT64_C(123456789), "0.123456789" },
-		{ 1, "0.000000001" },
-		{ INT64_C(50000000), "0.05" },
-		{ INT64_C(10000000000), "10" },
-		{ INT64_C(10250000000), "10.25" },
-		{ INT64_C(7999999999), "7.999999999" },
-		{ VALUE_YEARS_MAX, MAX_TEXT },
-		{ -INT64_C(1500000000), "-1.5" },
-		{ -INT64_C(8000000000), "-8" },
-		{ INT64_MAX, "9223372036.854775807" },
-		{ INT64_MIN, "-9223372036.854775808" },
-	};
-	char buf[VALUE_YEARS_BUF];
-	size_t i;
-
-	(void)state;
-	for (i = 0; i < NELEM(cases); i++) {
-		memset(buf, 'Z', sizeof(buf));
-		assert_ptr_equal(value_format_years(cases[i].v, buf), buf);
-		assert_string_equal(buf, cases[i].text);
-	}
-}
-
-/* Whatever value_years() reads, value_format_years() writes back. */
-static void
-test_years_round_trip(void **state)
-{
-	static const char *const cases[] = {
-		"8",
-		"6.5",
-		"0",
-		"0.000000001",
-		"123.456",
-		MAX_TEXT,
-		"7.99",
-		"100000",
-	};
-	char buf[VALUE_YEARS_BUF];
-	size_t i;
-	/* Set, though unread when a parse fails: see test_years_compare. */
-	int64_t v = 0;
-
-	(void)state;
-	for (i = 0; i < NELEM(cases); i++) {
-		assert_int_equal(
-		    value_years(cases[i], strlen(cases[i]), &v), VALUE_OK);
-		assert_string_equal(value_format_years(v, buf), cases[i]);
-	}
-}
-
-static void
 test_format_date(void **state)
 {
 	static const struct {
@@ -890,16 +878,14 @@ main(void)
 		cmocka_unit_test(test_bool_other),
 		cmocka_unit_test(test_employment),
 		cmocka_unit_test(test_trim),
-		cmocka_unit_test(test_years),
-		cmocka_unit_test(test_years_nul),
-		cmocka_unit_test(test_years_compare),
+		cmocka_unit_test(test_decimal),
+		cmocka_unit_test(test_decimal_compare),
+		cmocka_unit_test(test_decimal_sub),
 		cmocka_unit_test(test_date),
 		cmocka_unit_test(test_days_from_civil),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_years_before),
 		cmocka_unit_test(test_parse_iso),
-		cmocka_unit_test(test_format_years),
-		cmocka_unit_test(test_years_round_trip),
 		cmocka_unit_test(test_format_date),
 		cmocka_unit_test(test_format_date_extreme),
 	};

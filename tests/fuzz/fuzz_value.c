@@ -5,8 +5,9 @@
  * Checked: no crash; results stay in their documented ranges; every
  * parser says VALUE_MISSING exactly when nothing is left after trimming;
  * a parsed date formats back to a date that parses to the same day, and
- * its calendar date maps back to it; years format to text that parses
- * back to the same value.
+ * its calendar date maps back to it; a number formats to text that parses
+ * back to an equal number, which compares equal to itself and, less 0,
+ * subtracts to itself.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -20,12 +21,13 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *s = (const char *)data, *t = s;
-	char buf[VALUE_YEARS_BUF], date[11], iso[64];
+	static char buf[1 << 17], diff[1 << 17];
+	char date[11], iso[64];
+	struct decimal num, back, zero = { "", 0, "", 0 };
 	enum employment emp;
 	enum value_status st[4];
 	int32_t day, again;
-	int64_t years, back;
-	size_t tn = size, k;
+	size_t tn = size, k, len;
 	int b, y, m, d;
 
 	value_trim(&t, &tn);
@@ -39,14 +41,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (st[1] == VALUE_OK && emp != EMPLOYMENT_ACTIVE &&
 	    emp != EMPLOYMENT_SEPARATED)
 		abort();
-	st[2] = value_years(s, size, &years);
-	if (st[2] == VALUE_OK) {
-		if (years < 0 || years > VALUE_YEARS_MAX)
+	st[2] = value_decimal(s, size, &num);
+	if (st[2] == VALUE_OK && size < sizeof(buf)) {
+		len = value_decimal_format(&num, buf, sizeof(buf));
+		if (len >= sizeof(buf) ||
+		    value_decimal(buf, len, &back) != VALUE_OK ||
+		    value_decimal_cmp(&num, &back) != 0 ||
+		    value_decimal_cmp(&num, &zero) < 0)
 			abort();
-		value_format_years(years, buf);
-		if (strlen(buf) >= VALUE_YEARS_BUF ||
-		    value_years(buf, strlen(buf), &back) != VALUE_OK ||
-		    back != years)
+		len = value_decimal_sub(&num, &zero, diff, sizeof(diff));
+		if (len < 128 && strcmp(diff, buf) != 0)
 			abort();
 	}
 	st[3] = value_date(s, size, &day);
