@@ -33,11 +33,14 @@ ascii_is_alnum(unsigned char c)
 	return ascii_is_alpha(c) || ascii_is_digit(c);
 }
 
-/* The white space that values are trimmed of: space, tab, CR, LF. */
+/*
+ * The white space that values are trimmed of: all of ASCII's, space,
+ * tab, LF, VT, FF and CR.
+ */
 static inline int
 ascii_is_space(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+	return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
 /* c lower-cased if it is an upper-case ASCII letter, else c. */

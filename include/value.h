@@ -3,9 +3,9 @@
  *
  * The reader keeps field bytes exactly as they came; this module decides
  * what they say.  Every parser here ignores case and the white space
- * (space, tab, CR, LF) around a value, and answers VALUE_MISSING when
- * nothing is left, VALUE_INVALID when what is left is not a word or number
- * of its kind.  No parser depends on the locale or allocates.
+ * (all of ASCII's: space, tab, LF, VT, FF, CR) around a value, and
+ * answers VALUE_MISSING when nothing is left, VALUE_INVALID when what is
+ * left is not a word or number of its kind.  No parser depends on the locale or allocates.
  */
 #ifndef CIVPOL_VALUE_H
 #define CIVPOL_VALUE_H
@@ -283,7 +283,8 @@ int32_t value_years_before(int32_t day, int years);
 
 /*
  * Parses an as-of date, strictly YYYY-MM-DD (a real date, year 1900 to
- * 9999), NUL-terminated with nothing around it.  Returns 0 or -1.
+ * 9999), NUL-terminated with nothing around it.  Returns 0; -1 when s is
+ * not a real date so written; -2 for a real date before 1900.
  */
 int value_parse_iso(const char *s, int32_t *out);
 
