@@ -435,7 +435,7 @@ header_bind(const struct record *hdr, const struct column_want *want,
 		 * A map names a header by its exact text first, so that it
 		 * can choose between two headers of one normal form.
 		 */
-		if (j < nmaps && !norm_empty(name))
+		if (j < nmaps && name[0] != '\0')
 			find_exact(hdr, name, strlen(name), &first, &second);
 		if (first == HEADER_ABSENT) {
 			t = normalise(name, strlen(name), key);

@@ -310,7 +310,7 @@ parse_options(int argc, char **argv, struct config *cfg)
 	struct option longopts[NOPTIONS + 1];
 	char shortopts[2 * NOPTIONS + 2], names[256];
 	size_t i, ns = 0;
-	int c;
+	int c, rc;
 
 	shortopts[ns++] = ':';
 	for (i = 0; i < NOPTIONS; i++) {
@@ -331,7 +331,12 @@ parse_options(int argc, char **argv, struct config *cfg)
 	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_AS_OF:
-			if (value_parse_iso(optarg, &cfg->as_of) != 0)
+			rc = value_parse_iso(optarg, &cfg->as_of);
+			if (rc == -2)
+				return usage_error("invalid --as-of date \"%s\""
+				                   " (expected 1900 or later)",
+				    optarg);
+			if (rc != 0)
 				return usage_error(
 				    "invalid --as-of date \"%s\""
 				    " (expected a real date, YYYY-MM-DD)",

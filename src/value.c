@@ -234,8 +234,11 @@ value_parse_iso(const char *s, int32_t *out)
 	n = strnlen(s, 11);
 	if (n != 10 || s[4] != '-')
 		return -1;
-	if (split_date(s, n, &y, &m, &d) != 0 || !valid_date(y, m, d))
+	if (split_date(s, n, &y, &m, &d) != 0 || m < 1 || m > 12 || d < 1 ||
+	    d > month_days(y, m))
 		return -1;
+	if (!valid_date(y, m, d))
+		return -2;
 	*out = value_days_from_civil(y, m, d);
 	return 0;
 }

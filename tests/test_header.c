@@ -162,6 +162,9 @@ static const struct bind_case bind_cases[] = {
 	/* By its normal form, and for a column in another spelling. */
 	{ { "id", "CITIZEN", "us_citizen" }, { { "us_citizen", 1 } },
 	    { { "U.S. Citizen", "citizen" } }, 0, { 1 }, NULL },
+	/* A map names a header by its exact text first, even "#". */
+	{ { "#", "us_citizen" }, { { "applicant_id", 0 }, { "us_citizen", 1 } },
+	    { { "applicant_id", "#" } }, 0, { 0, 1 }, NULL },
 	/* A map settles a duplicate: by exact text, then by normal form. */
 	{ { "US Citizen", "us_citizen" }, { { "us_citizen", 1 } },
 	    { { "us_citizen", "US Citizen" } }, 0, { 0 }, NULL },
