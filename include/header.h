@@ -29,6 +29,14 @@ struct column_want {
 	int required; /* absent: an error, not HEADER_ABSENT */
 };
 
+/*
+ * Writes the normal form of the n bytes at s (every byte that is not an
+ * ASCII letter or digit left out, letters lower-cased) to out, which has
+ * room for n bytes, and returns its length.  Two names match when their
+ * normal forms are equal and not empty.
+ */
+size_t header_normalise(const char *s, size_t n, char *out);
+
 /* Nonzero when header text a (alen bytes) matches column name b. */
 int header_match(const char *a, size_t alen, const char *b);
 

@@ -48,12 +48,8 @@ norm_byte(unsigned char c, char *out)
 	return 1;
 }
 
-/*
- * Writes the normal form of the n bytes at s to out (room for n bytes)
- * and returns its length.  Both are the caller's.
- */
-static size_t
-normalise(const char *s, size_t n, char *out)
+size_t
+header_normalise(const char *s, size_t n, char *out)
 {
 	size_t i, o = 0;
 	char c;
@@ -232,7 +228,7 @@ norm_init(struct norm *nm, const struct record *hdr)
 	nm->off[0] = 0;
 	for (k = 0; k < hdr->nfields; k++)
 		nm->off[k + 1] = nm->off[k] +
-		    normalise(hdr->fields[k].ptr, hdr->fields[k].len,
+		    header_normalise(hdr->fields[k].ptr, hdr->fields[k].len,
 		        nm->text + nm->off[k]);
 	return 0;
 }
@@ -438,7 +434,7 @@ header_bind(const struct record *hdr, const struct column_want *want,
 		if (j < nmaps && name[0] != '\0')
 			find_exact(hdr, name, strlen(name), &first, &second);
 		if (first == HEADER_ABSENT) {
-			t = normalise(name, strlen(name), key);
+			t = header_normalise(name, strlen(name), key);
 			find_fields(&nm, hdr->nfields, key, t, &first, &second);
 		}
 		if (second != HEADER_ABSENT) {

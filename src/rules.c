@@ -6,9 +6,13 @@
  * The format is documented in the comments of data/civpol-2008.rules.
  * A parsed set keeps a verbatim copy of its text (so that --print-rules
  * round-trips and the hash names exactly what was read) and, beside it,
- * one arena holding every string taken from that text: each string comes
- * from its own stretch of the text and is no longer than it, so the arena
- * needs at most two bytes per byte of text and never moves.  A rule's
+ * one arena holding every string taken from that text: each comes from
+ * its own stretch of the text and is no longer than it, and no stretch
+ * gives more than two (a column's name and its normal form), so the
+ * arena needs at most two bytes per byte of text and never moves.  Ids
+ * and columns are found through hashed indexes, so that reading a set is
+ * linear in its size.  A file may start with a UTF-8 byte order mark,
+ * and its lines may end with LF, CR LF or CR alone.  A rule's
  * test is parsed, judged and put into words by its kind's row of the
  * table (ruletest.h); this file knows the line structure around it: the
  * directives, ids, levels and descriptions.  Judging allocates nothing.
@@ -45,6 +49,19 @@ static const struct ruletest *const ruletests[] = {
 };
 #define NRULETESTS (sizeof(ruletests) / sizeof(ruletests[0]))
 
+/*
+ * An index from strings to the numbers 0, 1, ... of what they name,
+ * hashed with open addressing, so that a set of 34,000 rules is read in
+ * linear time: slot[h] holds a number plus one, 0 when empty, and the
+ * table is kept at most half full.  The strings themselves stay with
+ * their owner, which key() asks for.
+ */
+struct strindex {
+	size_t *slot;
+	size_t cap; /* a power of two, or 0 */
+	size_t count;
+};
+
 struct criterion {
 	const char *id; /* in the arena */
 	const char *description; /* in the arena, unescaped */
@@ -65,8 +82,12 @@ struct rules {
 	size_t ncrit;
 	size_t crit_cap;
 	struct column_want *cols; /* names in the arena */
+	const char **col_norm; /* each column's normal form, in the arena */
 	size_t ncols;
 	size_t cols_cap;
+	/* The criteria by id and the columns by normal form. */
+	struct strindex ids;
+	struct strindex col_index;
 	/*
 	 * The judging plan, made once the set is parsed: a copy of every
 	 * criterion's test, grouped by kind in the table's order, so that
@@ -122,6 +143,69 @@ fnv1a64(const char *s, size_t n)
 		h *= UINT64_C(0x100000001b3);
 	}
 	return h;
+}
+
+/* The string that number k names in index ix of r. */
+static const char *
+index_key(const struct rules *r, const struct strindex *ix, size_t k)
+{
+	return ix == &r->ids ? r->crit[k].id : r->col_norm[k];
+}
+
+/* The number that the n bytes at s name in ix, or (size_t)-1. */
+static size_t
+index_find(
+    const struct rules *r, const struct strindex *ix, const char *s, size_t n)
+{
+	size_t h, k;
+
+	if (ix->cap == 0)
+		return (size_t)-1;
+	for (h = (size_t)fnv1a64(s, n) & (ix->cap - 1); ix->slot[h] != 0;
+	     h = (h + 1) & (ix->cap - 1)) {
+		k = ix->slot[h] - 1;
+		if (word_is(s, n, index_key(r, ix, k)))
+			return k;
+	}
+	return (size_t)-1;
+}
+
+/* Puts number k, named by its key, into slot array slot of cap slots. */
+static void
+index_put(const struct rules *r, const struct strindex *ix, size_t *slot,
+    size_t cap, size_t k)
+{
+	const char *key = index_key(r, ix, k);
+	size_t h = (size_t)fnv1a64(key, strlen(key)) & (cap - 1);
+
+	while (slot[h] != 0)
+		h = (h + 1) & (cap - 1);
+	slot[h] = k + 1;
+}
+
+/* Adds number k (its key already in place); 0, or -1 out of memory. */
+static int
+index_add(const struct rules *r, struct strindex *ix, size_t k)
+{
+	size_t cap, i, *slot;
+
+	if (2 * (ix->count + 1) > ix->cap) {
+		cap = ix->cap == 0 ? 64 : 2 * ix->cap;
+		if (cap > SIZE_MAX / sizeof(*slot))
+			return -1;
+		slot = calloc(cap, sizeof(*slot));
+		if (slot == NULL)
+			return -1;
+		for (i = 0; i < ix->cap; i++)
+			if (ix->slot[i] != 0)
+				index_put(r, ix, slot, cap, ix->slot[i] - 1);
+		free(ix->slot);
+		ix->slot = slot;
+		ix->cap = cap;
+	}
+	index_put(r, ix, ix->slot, ix->cap, k);
+	ix->count++;
+	return 0;
 }
 
 /* Writes the top 48 bits of h as 12 lower-case hex digits and a NUL. */
@@ -267,10 +351,11 @@ ruleparse_column(struct ruleparse *ps, size_t *slot, const char **name)
 {
 	struct rules *r = ps->r;
 	struct column_want *grown;
+	const char **norms;
 	char q[ERROR_QUOTE_BUF];
 	const char *s;
-	char *copy;
-	size_t n, i, cap;
+	char *copy, *norm;
+	size_t n, i, cap, t;
 
 	if (next_word(ps, &s, &n) != 0)
 		return ruleparse_error(ps, "missing column name");
@@ -283,12 +368,16 @@ ruleparse_column(struct ruleparse *ps, size_t *slot, const char **name)
 	if (copy == NULL)
 		return -1;
 	*name = copy;
-	for (i = 0; i < r->ncols; i++) {
-		if (header_match(copy, n, r->cols[i].name)) {
-			*slot = i;
-			return 0;
-		}
-	}
+	/* The normal form, no longer than the name, just after it. */
+	if (n >= r->arena_size - r->arena_used)
+		return ruleparse_error(ps, "out of memory");
+	norm = r->arena + r->arena_used;
+	t = header_normalise(copy, n, norm);
+	*slot = index_find(r, &r->col_index, norm, t);
+	if (*slot != (size_t)-1)
+		return 0;
+	norm[t] = '\0';
+	r->arena_used += t + 1;
 	if (r->ncols == r->cols_cap) {
 		cap = r->cols_cap == 0 ? 16 : r->cols_cap * 2;
 		if (cap > SIZE_MAX / sizeof(*grown))
@@ -297,10 +386,17 @@ ruleparse_column(struct ruleparse *ps, size_t *slot, const char **name)
 		if (grown == NULL)
 			return ruleparse_error(ps, "out of memory");
 		r->cols = grown;
+		norms = realloc(r->col_norm, cap * sizeof(*norms));
+		if (norms == NULL)
+			return ruleparse_error(ps, "out of memory");
+		r->col_norm = norms;
 		r->cols_cap = cap;
 	}
 	r->cols[r->ncols].name = copy;
 	r->cols[r->ncols].required = 1;
+	r->col_norm[r->ncols] = norm;
+	if (index_add(r, &r->col_index, r->ncols) != 0)
+		return ruleparse_error(ps, "out of memory");
 	*slot = r->ncols++;
 	return 0;
 }
@@ -453,11 +549,11 @@ parse_rule(struct ruleparse *ps)
 		return ruleparse_error(ps, "missing rule id");
 	if (!valid_id(s, n))
 		return ruleparse_error(ps, "bad rule id %s", quote(q, s, n));
-	for (i = 0; i < r->ncrit; i++)
-		if (word_is(s, n, r->crit[i].id))
-			return ruleparse_error(ps,
-			    "duplicate rule id %s (first on line %lu)",
-			    quote(q, s, n), r->crit[i].line);
+	i = index_find(r, &r->ids, s, n);
+	if (i != (size_t)-1)
+		return ruleparse_error(ps,
+		    "duplicate rule id %s (first on line %lu)", quote(q, s, n),
+		    r->crit[i].line);
 	c.id = arena_copy(ps, s, n);
 	if (c.id == NULL)
 		return -1;
@@ -489,7 +585,10 @@ parse_rule(struct ruleparse *ps)
 
 	if (grow_criteria(ps) != 0)
 		return -1;
-	r->crit[r->ncrit++] = c;
+	r->crit[r->ncrit] = c;
+	if (index_add(r, &r->ids, r->ncrit) != 0)
+		return ruleparse_error(ps, "out of memory");
+	r->ncrit++;
 	return 0;
 }
 
@@ -515,6 +614,18 @@ parse_name(struct ruleparse *ps)
 	return 0;
 }
 
+/* Where the line that starts at text[start] ends: its LF or CR, or len. */
+static size_t
+line_end(const char *text, size_t len, size_t start)
+{
+	size_t i;
+
+	for (i = start; i < len; i++)
+		if (text[i] == '\n' || text[i] == '\r')
+			return i;
+	return len;
+}
+
 /* Parses one line (n bytes at p, its ending removed); returns 0 or -1. */
 static int
 parse_line(struct ruleparse *ps, const char *p, size_t n)
@@ -528,9 +639,6 @@ parse_line(struct ruleparse *ps, const char *p, size_t n)
 	ps->i = 0;
 	if (memchr(p, '\0', n) != NULL)
 		return ruleparse_error(ps, "NUL byte in rules file");
-	/* A CR before the LF (or at the very end) belongs to the ending. */
-	if (ps->n > 0 && p[ps->n - 1] == '\r')
-		ps->n--;
 	skip_blanks(ps);
 	if (ps->i == ps->n || p[ps->i] == '#' || next_run(ps, &s, &wn) != 0)
 		return 0;
@@ -551,6 +659,9 @@ rules_free(struct rules *r)
 	free(r->arena);
 	free(r->crit);
 	free(r->cols);
+	free(r->col_norm);
+	free(r->ids.slot);
+	free(r->col_index.slot);
 	free(r->plan);
 	free(r->runs);
 	free(r);
@@ -590,7 +701,6 @@ rules_parse(const char *text, size_t len, const char *file, struct error *err)
 	struct ruleparse ps;
 	struct rules *r;
 	size_t start, end;
-	const char *nl;
 
 	if (len > (SIZE_MAX - 2) / 2) {
 		error_set(err, file, 0, "out of memory");
@@ -618,14 +728,21 @@ rules_parse(const char *text, size_t len, const char *file, struct error *err)
 	ps.r = r;
 	ps.file = file;
 	ps.err = err;
-	for (start = 0; start < len; start = end + 1) {
-		nl = memchr(r->text + start, '\n', len - start);
-		end = nl == NULL ? len : (size_t)(nl - r->text);
+	start = 0;
+	if (len >= 3 && memcmp(r->text, "\xef\xbb\xbf", 3) == 0)
+		start = 3;
+	while (start < len) {
+		end = line_end(r->text, len, start);
 		ps.line++;
 		if (parse_line(&ps, r->text + start, end - start) != 0) {
 			rules_free(r);
 			return NULL;
 		}
+		start = end +
+		    (end < len && r->text[end] == '\r' && end + 1 < len &&
+		                r->text[end + 1] == '\n'
+		            ? 2
+		            : 1);
 	}
 	/* What the file lacks is reported at its last line. */
 	if (ps.line == 0)

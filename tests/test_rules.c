@@ -76,6 +76,23 @@ static const struct parse_case parse_cases[] = {
 	  0, NULL },
 	{ "name t\r\n\r\nbad\r\n", 0, 3, "unknown directive \"bad\"", 0, NULL },
 
+	/* A UTF-8 byte order mark; lines ended by CR alone. */
+	{ "\xef\xbb\xbfname t\nrule a required true c \"d\"\n", 0, 0, NULL, 1,
+	  "d" },
+	{ "\xef\xbb\xbf# set\r\nname t\r\nrule a required true c \"d\"\r\n", 0,
+	  0, NULL, 1, "d" },
+	{ "# set\rname t\rrule a required true c \"d\"\r"
+	  "rule b required true e \"f\"\r", 0, 0, NULL, 2, "f" },
+	{ "name t\r\rbad\r", 0, 3, "unknown directive \"bad\"", 0, NULL },
+	{ "\xef\xbb\xbfname t\r\r\nrule a required true c \"d\"\rbad", 0, 4,
+	  "unknown directive \"bad\"", 0, NULL },
+	{ "name t\nrule a required true c \"d\"\r\rrule a advisory true c "
+	  "\"e\"\r", 0, 4, "duplicate rule id \"a\" (first on line 2)", 0,
+	  NULL },
+	/* Only at the very start is a mark a mark. */
+	{ "name t\n\xef\xbb\xbfrule a required true c \"d\"\n", 0, 2,
+	  "unknown directive \"\xef\xbb\xbfrule\"", 0, NULL },
+
 	/* name. */
 	{ "name t\nname u\nrule a required true c \"d\"\n", 0, 2,
 	  "\"name\" given twice", 0, NULL },
@@ -1284,6 +1301,62 @@ test_documented(void **state)
 	free(man);
 }
 
+/*
+ * A set of 34,000 rules (about 1 MiB), each with a column of its own:
+ * read whole, ids and columns all found; the duplicate at its end
+ * named with its first line.  Reading it takes linear time (make
+ * bench measures how long); a search quadratic in the rules would
+ * take minutes here.
+ */
+static void
+test_large_set(void **state)
+{
+	enum { NRULES = 34000 };
+	size_t size = (size_t)NRULES * 64 + 128, len, n;
+	const struct column_want *cols;
+	char *text = malloc(size);
+	struct error err;
+	struct rules *r;
+	int k;
+
+	(void)state;
+	assert_non_null(text);
+	len = (size_t)snprintf(text, size, "name big\n");
+	for (k = 0; k < NRULES; k++)
+		len += (size_t)snprintf(text + len, size - len,
+		    "rule r%05d required true column_%05d \"rule %d\"\n", k, k,
+		    k);
+	r = rules_parse(text, len, "big.rules", &err);
+	if (r == NULL)
+		fail_msg("%lu: %s", err.line, err.msg);
+	assert_int_equal(rules_count(r), NRULES);
+	cols = rules_columns(r, &n);
+	assert_int_equal(n, NRULES);
+	assert_string_equal(cols[NRULES - 1].name, "column_33999");
+	assert_int_equal(rules_find(r, "r33999"), NRULES - 1);
+	rules_free(r);
+	/* One column for all, in many spellings; a duplicate id last. */
+	len = (size_t)snprintf(text, size, "name big\n");
+	for (k = 0; k < NRULES; k++)
+		len += (size_t)snprintf(text + len, size - len,
+		    "rule r%05d required true %s \"x\"\n", k,
+		    k % 2 ? "US_Citizen" : "us.citizen");
+	len += (size_t)snprintf(
+	    text + len, size - len, "rule r00007 required true c \"x\"\n");
+	r = rules_parse(text, len, "big.rules", &err);
+	assert_null(r);
+	assert_int_equal(err.line, NRULES + 2);
+	assert_string_equal(
+	    err.msg, "duplicate rule id \"r00007\" (first on line 9)");
+	len -= strlen("rule r00007 required true c \"x\"\n");
+	r = rules_parse(text, len, "big.rules", &err);
+	assert_non_null(r);
+	(void)rules_columns(r, &n);
+	assert_int_equal(n, 1);
+	rules_free(r);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -1303,6 +1376,7 @@ main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_edited),
 		cmocka_unit_test(test_documented),
+		cmocka_unit_test(test_large_set),
 	};
 
 	return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
