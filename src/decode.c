@@ -101,7 +101,8 @@ decode_init(struct decoder *d, struct input *in, const char *encoding,
 	d->rend = 0;
 	if (encoding == NULL || is_utf8_name(encoding))
 		return 0;
-	if (open_converter(d, encoding) < 0)
+	/* iconv would take "" for the locale's encoding: not a name. */
+	if (encoding[0] == '\0' || open_converter(d, encoding) < 0)
 		return error_set(err, in->name, 0, "unknown encoding %s",
 		    error_quote(
 		        quoted, sizeof(quoted), encoding, strlen(encoding)));
@@ -128,15 +129,34 @@ raw_read(struct decoder *d, char *buf, size_t room)
 	return n;
 }
 
-/* Nonzero while the n bytes at b may still grow into a byte order mark. */
+/* The byte order marks, longest first where one begins another. */
+static const struct {
+	const char *bytes;
+	size_t len;
+	const char *encoding; /* NULL: UTF-8, the mark is only dropped */
+	size_t unit;
+} marks[] = {
+	{ "\xef\xbb\xbf", 3, NULL, 1 },
+	{ "\xff\xfe\0\0", 4, "UTF-32LE", 4 },
+	{ "\0\0\xfe\xff", 4, "UTF-32BE", 4 },
+	{ "\xff\xfe", 2, "UTF-16LE", 2 },
+	{ "\xfe\xff", 2, "UTF-16BE", 2 },
+};
+#define NMARKS (sizeof(marks) / sizeof(marks[0]))
+
+/*
+ * Nonzero while the n bytes at b may still grow into a longer mark than
+ * they hold: some mark begins with them and is longer.
+ */
 static int
-bom_prefix(const unsigned char *b, size_t n)
+bom_prefix(const char *b, size_t n)
 {
-	if (n == 0)
-		return 1;
-	if (n == 1)
-		return b[0] == 0xef || b[0] == 0xff || b[0] == 0xfe;
-	return n == 2 && b[0] == 0xef && b[1] == 0xbb;
+	size_t i;
+
+	for (i = 0; i < NMARKS; i++)
+		if (marks[i].len > n && memcmp(marks[i].bytes, b, n) == 0)
+			return 1;
+	return 0;
 }
 
 /*
@@ -147,13 +167,12 @@ bom_prefix(const unsigned char *b, size_t n)
 static int
 start(struct decoder *d, struct error *err)
 {
-	const unsigned char *b = (const unsigned char *)d->buf;
-	const char *utf16 = NULL;
-	size_t skip = 0;
+	const char *from = NULL;
+	size_t skip = 0, i;
 	ssize_t n;
 
 	d->started = 1;
-	while (bom_prefix(b, d->end)) {
+	while (bom_prefix(d->buf, d->end)) {
 		n = raw_read(d, d->buf + d->end, DECODE_BUFSIZE - d->end);
 		if (n < 0)
 			return fail(d, err, "cannot read", errno);
@@ -161,21 +180,19 @@ start(struct decoder *d, struct error *err)
 			break;
 		d->end += (size_t)n;
 	}
-	if (d->end >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf)
-		skip = 3;
-	else if (d->end >= 2 && b[0] == 0xff && b[1] == 0xfe)
-		utf16 = "UTF-16LE";
-	else if (d->end >= 2 && b[0] == 0xfe && b[1] == 0xff)
-		utf16 = "UTF-16BE";
-	if (skip > 0 || utf16 != NULL)
+	for (i = 0; i < NMARKS; i++) {
+		if (d->end < marks[i].len ||
+		    memcmp(d->buf, marks[i].bytes, marks[i].len) != 0)
+			continue;
+		/* The file says what it is, whatever was named. */
 		close_converter(d);
-	if (utf16 != NULL) {
-		skip = 2;
-		d->unit = 2;
-		if (open_converter(d, utf16) < 0)
-			return fail(
-			    d, err, "cannot convert from UTF-16", errno);
+		skip = marks[i].len;
+		from = marks[i].encoding;
+		d->unit = marks[i].unit;
+		break;
 	}
+	if (from != NULL && open_converter(d, from) < 0)
+		return fail(d, err, "cannot convert from Unicode", errno);
 	if (!d->converting) {
 		d->pos = skip;
 		return 0;
