@@ -48,6 +48,15 @@ error_set(struct error *err, const char *file, unsigned long line,
 char *error_quote(char *buf, size_t size, const char *s, size_t n);
 
 /*
+ * Writes the file name s into buf (size bytes, NUL-terminated, cut to
+ * fit) as messages show it: as it is, unless it holds a byte that a
+ * terminal could act on (a control byte, DEL, a C1 control, a
+ * bidirectional override, a byte that is no UTF-8), then quoted as GNU
+ * tools quote it, for a shell: 'a'$'\n''b'.  Returns buf.
+ */
+char *error_name(char *buf, size_t size, const char *s);
+
+/*
  * Writes strerror(errnum) into buf (size bytes), its first letter
  * lower-cased as messages want ("no such file or directory"); returns
  * buf.

@@ -56,6 +56,14 @@ utf8_all_ascii(const unsigned char *s, size_t n)
 	return (a & highs) == 0;
 }
 
+/*
+ * The code point of the well-formed k-byte sequence at s when a
+ * terminal could act on it: a C1 control (U+0080 to U+009F), or a
+ * bidirectional override or isolate (U+202A to U+202E, U+2066 to
+ * U+2069); else 0.
+ */
+unsigned utf8_control(const unsigned char *s, size_t k);
+
 /* Nonzero when the n bytes at s are valid UTF-8. */
 int utf8_valid(const unsigned char *s, size_t n);
 

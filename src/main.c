@@ -36,6 +36,8 @@ enum {
 };
 
 #define RULES_FILE_MAX ((size_t)1024 * 1024)
+/* Room for a file name as messages show it (error_name()). */
+#define NAME_SHOWN_MAX 4096
 #define OUT_BUFSIZE ((size_t)64 * 1024)
 #define MAX_FIELD_LIMIT ((size_t)256 * 1024 * 1024)
 
@@ -170,11 +172,15 @@ describe_formats(char *buf, size_t size)
 static void
 warn_error(const struct error *err)
 {
+	char name[NAME_SHOWN_MAX];
+
 	if (err->file != NULL && err->line > 0)
-		fprintf(stderr, PROG ": %s:%lu: %s\n", err->file, err->line,
+		fprintf(stderr, PROG ": %s:%lu: %s\n",
+		    error_name(name, sizeof(name), err->file), err->line,
 		    err->msg);
 	else if (err->file != NULL)
-		fprintf(stderr, PROG ": %s: %s\n", err->file, err->msg);
+		fprintf(stderr, PROG ": %s: %s\n",
+		    error_name(name, sizeof(name), err->file), err->msg);
 	else
 		fprintf(stderr, PROG ": %s\n", err->msg);
 }
@@ -556,11 +562,11 @@ screen_file(struct run *run, const char *path)
 		goto done;
 	if (st != READER_OK) {
 		warn_error(&err);
-		if (st == READER_BAD_RECORD)
-			fprintf(stderr,
-			    PROG ": %s: cannot read the header;"
-			         " skipping the file\n",
-			    name);
+		if (st == READER_BAD_RECORD) {
+			error_set(&err, name, 0,
+			    "cannot read the header; skipping the file");
+			warn_error(&err);
+		}
 		run->trouble = 1;
 		goto done;
 	}

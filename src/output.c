@@ -132,21 +132,55 @@ out_spaces(struct output *o, size_t n)
 	}
 }
 
+/* Writes \xNN for the byte c. */
+static char *
+put_hex_byte(char *d, unsigned char c)
+{
+	*d++ = '\\';
+	*d++ = 'x';
+	*d++ = hex_digit[c >> 4];
+	*d++ = hex_digit[c & 15];
+	return d;
+}
+
+/* Writes \uNNNN for the code point c, at most U+FFFF. */
+static char *
+put_u_escape(char *d, unsigned c)
+{
+	*d++ = '\\';
+	*d++ = 'u';
+	*d++ = hex_digit[(c >> 12) & 15];
+	*d++ = hex_digit[(c >> 8) & 15];
+	*d++ = hex_digit[(c >> 4) & 15];
+	*d++ = hex_digit[c & 15];
+	return d;
+}
+
 char *
 put_text(char *d, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i;
+	size_t i = 0, k, bad;
+	unsigned c;
 
-	for (i = 0; i < n; i++) {
-		if (u[i] >= 0x20 && u[i] != 0x7f) {
-			*d++ = (char)u[i];
+	while (i < n) {
+		if (u[i] >= 0x20 && u[i] < 0x7f) {
+			*d++ = (char)u[i++];
 			continue;
 		}
-		*d++ = '\\';
-		*d++ = 'x';
-		*d++ = hex_digit[u[i] >> 4];
-		*d++ = hex_digit[u[i] & 15];
+		if (u[i] < 0x80) {
+			d = put_hex_byte(d, u[i++]);
+			continue;
+		}
+		k = utf8_sequence(u + i, n - i, &bad);
+		if (k == 0) {
+			for (k = 0; k < bad; k++)
+				d = put_hex_byte(d, u[i++]);
+			continue;
+		}
+		c = utf8_control(u + i, k);
+		d = c != 0 ? put_u_escape(d, c) : put_bytes(d, s + i, k);
+		i += k;
 	}
 	return d;
 }
@@ -220,6 +254,22 @@ put_json_escape(char *d, unsigned char c)
 	return d;
 }
 
+/*
+ * The code point of the k-byte UTF-8 sequence at s when it is a line
+ * break that JSON allows raw but that some readers take for a line end
+ * (U+0085, U+2028, U+2029); else 0.
+ */
+static unsigned
+json_line_break(const unsigned char *s, size_t k)
+{
+	if (k == 2 && s[0] == 0xc2 && s[1] == 0x85)
+		return 0x85;
+	if (k == 3 && s[0] == 0xe2 && s[1] == 0x80 &&
+	    (s[2] == 0xa8 || s[2] == 0xa9))
+		return 0x2000u + (s[2] & 0x3fu);
+	return 0;
+}
+
 char *
 put_json(char *d, const char *s, size_t n)
 {
@@ -252,7 +302,9 @@ put_json(char *d, const char *s, size_t n)
 		} else {
 			k = utf8_sequence(u + i, n - i, &bad);
 			if (k > 0) {
-				d = put_bytes(d, s + i, k);
+				d = json_line_break(u + i, k)
+				    ? put_u_escape(d, json_line_break(u + i, k))
+				    : put_bytes(d, s + i, k);
 				i += k;
 			} else {
 				d = put_str(d, "\xef\xbf\xbd");

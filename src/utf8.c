@@ -49,6 +49,20 @@ utf8_sequence(const unsigned char *s, size_t n, size_t *bad)
 	return need + 1;
 }
 
+unsigned
+utf8_control(const unsigned char *s, size_t k)
+{
+	if (k == 2 && s[0] == 0xc2 && s[1] <= 0x9f)
+		return s[1];
+	if (k == 3 && s[0] == 0xe2 && s[1] == 0x80 && s[2] >= 0xaa &&
+	    s[2] <= 0xae)
+		return 0x2000u + (s[2] & 0x3fu);
+	if (k == 3 && s[0] == 0xe2 && s[1] == 0x81 && s[2] >= 0xa6 &&
+	    s[2] <= 0xa9)
+		return 0x2040u + (s[2] & 0x3fu);
+	return 0;
+}
+
 int
 utf8_valid(const unsigned char *s, size_t n)
 {

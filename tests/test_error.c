@@ -74,12 +74,54 @@ test_quote(void **state)
 	}
 }
 
+/* File names for stderr: as they are, or quoted as GNU tools do. */
+static void
+test_name(void **state)
+{
+	static const struct {
+		const char *name;
+		size_t size;
+		const char *want;
+	} cases[] = {
+		{ "applicants.csv", 64, "applicants.csv" },
+		{ "../data/a b.csv", 64, "../data/a b.csv" },
+		{ "it's.csv", 64, "it's.csv" },
+		{ "Fran\xc3\xa7ois.csv", 64, "Fran\xc3\xa7ois.csv" },
+		{ "", 64, "" },
+		{ "a\nb", 64, "'a'$'\\n''b'" },
+		{ "\nb", 64, "$'\\n''b'" },
+		{ "a\n", 64, "'a'$'\\n'" },
+		{ "\t\r", 64, "$'\\t\\r'" },
+		{ "\x1b[31mred", 64, "$'\\033''[31mred'" },
+		{ "it's\n", 64, "'it'\\''s'$'\\n'" },
+		{ "del\x7f", 64, "'del'$'\\177'" },
+		{ "c1\xc2\x9b", 64, "'c1'$'\\302\\233'" },
+		{ "evil\xe2\x80\xaegnp.csv", 64,
+		    "'evil'$'\\342\\200\\256''gnp.csv'" },
+		{ "latin\xe9.csv", 64, "'latin'$'\\351''.csv'" },
+		/* Cut to fit, NUL-terminated. */
+		{ "a\nb", 6, "'a'$'" },
+		{ "abc", 2, "a" },
+	};
+	char buf[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		memset(buf, 'Z', sizeof(buf));
+		assert_ptr_equal(
+		    error_name(buf, cases[i].size, cases[i].name), buf);
+		assert_string_equal(buf, cases[i].want);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_set),
 		cmocka_unit_test(test_quote),
+		cmocka_unit_test(test_name),
 	};
 
 	return cmocka_run_group_tests_name("error", tests, NULL, NULL);

@@ -78,9 +78,35 @@ test_escapers(void **state)
 		{ 'T', IN("\x1f "), "\\x1f " },
 		{ 'T', IN("~\x7f"), "~\\x7f" },
 		{ 'T', IN("\\x41\""), "\\x41\"" }, /* only controls change */
-		{ 'T', IN("\x80\xff"), "\x80\xff" },
+		/* Bytes that are no character: a terminal must not get them. */
+		{ 'T', IN("\x80\xff"), "\\x80\\xff" },
+		{ 'T',
+		    IN("\x9b"
+		       "31m"),
+		    "\\x9b31m" },
+		{ 'T', IN("caf\xe9!"), "caf\\xe9!" },
+		{ 'T', IN("\xe2\x82"), "\\xe2\\x82" },
 		{ 'T', IN("Fran\xc3\xa7ois"), "Fran\xc3\xa7ois" },
+		{ 'T', IN("\xe2\x82\xac \xf0\x9f\x98\x80"),
+		    "\xe2\x82\xac \xf0\x9f\x98\x80" },
 		{ 'T', IN("\x01\x02\x03"), "\\x01\\x02\\x03" },
+		/* C1 controls, U+0080 to U+009F, as characters. */
+		{ 'T',
+		    IN("a\xc2\x80"
+		       "b"),
+		    "a\\u0080b" },
+		{ 'T', IN("\xc2\x85"), "\\u0085" },
+		{ 'T',
+		    IN("\xc2\x9b"
+		       "2J"),
+		    "\\u009b2J" },
+		{ 'T', IN("\xc2\x9f\xc2\xa0"), "\\u009f\xc2\xa0" },
+		/* Bidirectional overrides and isolates; their neighbours kept. */
+		{ 'T', IN("\xe2\x80\xa9\xe2\x80\xaa"), "\xe2\x80\xa9\\u202a" },
+		{ 'T', IN("evil\xe2\x80\xaegnp.exe"), "evil\\u202egnp.exe" },
+		{ 'T', IN("\xe2\x80\xac\xe2\x80\xad"), "\\u202c\\u202d" },
+		{ 'T', IN("\xe2\x81\xa5\xe2\x81\xa6\xe2\x81\xa9\xe2\x81\xaa"),
+		    "\xe2\x81\xa5\\u2066\\u2069\xe2\x81\xaa" },
 		{ 'J', IN(""), "" },
 		{ 'J', IN("abc"), "abc" },
 		{ 'J', IN("\""), "\\\"" },
@@ -99,6 +125,17 @@ test_escapers(void **state)
 		{ 'J', IN("\xf0\x9f\x98\x80"), "\xf0\x9f\x98\x80" },
 		{ 'J', IN("\xf4\x8f\xbf\xbf"), "\xf4\x8f\xbf\xbf" },
 		{ 'J', IN("\xef\xbb\xbf"), "\xef\xbb\xbf" },
+		/* Line breaks that some JSON readers take for line ends. */
+		{ 'J',
+		    IN("a\xe2\x80\xa8"
+		       "b"),
+		    "a\\u2028b" },
+		{ 'J', IN("\xe2\x80\xa9"), "\\u2029" },
+		{ 'J', IN("\xc2\x85"), "\\u0085" },
+		{ 'J', IN("\xc2\x84\xc2\x86\xe2\x80\xa7\xe2\x80\xaa"),
+		    "\xc2\x84\xc2\x86\xe2\x80\xa7\xe2\x80\xaa" },
+		{ 'J', IN("abcdefg\xe2\x80\xa8hijklmnop"),
+		    "abcdefg\\u2028hijklmnop" },
 		/* Ill-formed: one U+FFFD per maximal subpart. */
 		{ 'J', IN("\xff"), R },
 		{ 'J', IN("caf\xe9"), "caf" R },

@@ -484,7 +484,8 @@ static const struct script_case text_cases[] = {
 	  "unknown:\n"
 	  "  citizen  1\n"
 	  "  english  1\n" },
-	{ "text: control bytes escaped, other bytes kept; the UTF-8 note",
+	{ "text: control bytes and bytes that are no character escaped; the "
+	  "UTF-8 note",
 	  { .format = REPORT_TEXT }, 0,
 	  { { STEP_FILE, H, "we\nird.csv", 0 },
 	    { STEP_ROW, "A\t1|Jo\x01se\x7f \xff\xfe|yes|9|yes", NULL, 0 },
@@ -492,7 +493,7 @@ static const struct script_case text_cases[] = {
 	    { STEP_BAD, "A3", "bad\tthing", 0 },
 	    { STEP_NOTE, NULL, NULL, 0 } },
 	  RULES_LINE
-	  "we\\x0aird.csv:2  PASS    A\\x091  Jo\\x01se\\x7f \xff\xfe\n"
+	  "we\\x0aird.csv:2  PASS    A\\x091  Jo\\x01se\\x7f \\xff\\xfe\n"
 	  "we\\x0aird.csv:3  PASS    A\\x0d2  Zo\xc3\xab\\x1b[31m\n"
 	  "we\\x0aird.csv:4  ERROR   A3  | bad\\x09thing\n"
 	  "\n"
