@@ -47,7 +47,7 @@ REPLAY  := $(FUZZERS:%=$(O)/replay_%)
 
 all: $(BIN)
 
-$(O)/obj/%.o: src/%.c include/*.h | $(O)/obj
+$(O)/obj/%.o: src/%.c include/*.h src/*.h | $(O)/obj
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 # The default rule set is data/civpol-2008.rules, compiled in as bytes.
@@ -140,7 +140,7 @@ valgrind: deps
 	@$(MAKE) --no-print-directory O=build/test WERROR=-Werror \
 	    WRAP='$(VALGRIND)' check
 
-SOURCES := src/*.c include/*.h tests/*.c tests/fuzz/*.c tests/bench/*.c
+SOURCES := src/*.c src/*.h include/*.h tests/*.c tests/fuzz/*.c tests/bench/*.c
 lint: deps
 	@command -v cppcheck >/dev/null || sh tests/install-deps.sh cppcheck
 	@command -v clang-tidy >/dev/null || sh tests/install-deps.sh clang-tidy

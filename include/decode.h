@@ -31,8 +31,17 @@ struct decoder {
 	size_t end;
 	/* No more decoded bytes will come. */
 	int eof;
+	/*
+	 * Sequences that had no character in the encoding and became U+FFFD,
+	 * how many, and where the first one is in the decoded stream.
+	 */
+	unsigned long replaced;
+	unsigned long long first_replaced;
+	/* The encoding converted from, or NULL.  Static or borrowed. */
+	const char *from;
 
 	/* Private. */
+	long long base; /* the decoded offset of buf[0] */
 	struct input *in;
 	int started; /* the byte order mark has been looked for */
 	int raw_eof; /* the input has said end of file */

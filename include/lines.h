@@ -46,6 +46,31 @@ struct lines {
 	/* Private: where the next CR and the next quote are. */
 	struct lines_mark cr;
 	struct lines_mark quote;
+	/*
+	 * Private: the stretch being kept (see lines_keep()): it starts at
+	 * dec.buf[keep_pos] while still there; what a refill moved out of
+	 * the buffer is in kept (keep_len bytes, at most keep_limit).
+	 */
+	int keeping;
+	size_t keep_pos;
+	char *kept;
+	size_t keep_len;
+	size_t keep_cap;
+	size_t keep_limit;
+	int keep_cut;
+};
+
+/* The quote state of a CSV field being skipped (lines_skip_field()). */
+struct lines_field {
+	int quoted; /* the field began with a quote */
+	int quote_seen; /* quoted, and its last byte was a quote */
+};
+
+/* What lines_skip_field() found. */
+enum lines_end {
+	LINES_MORE = 0, /* the end is not buffered yet: lines_more() */
+	LINES_FIELD_END, /* a delimiter: another field of the record follows */
+	LINES_RECORD_END /* the end of the line, and of the record */
 };
 
 /*
@@ -124,12 +149,57 @@ lines_next_quote(struct lines *ln)
 
 /*
  * At the start of a line: consumes the line and returns 1 when it is
- * blank (nothing but spaces and tabs before its end), returns 0 when it
- * is not, -1 with err filled on failure.  A line that starts with
- * LINES_LOOKAHEAD spaces and tabs is taken as not blank (a record of one
- * field), so that memory stays bounded.
+ * blank (nothing but spaces and tabs that are not delim before its end),
+ * returns 0 when it is not, -1 with err filled on failure.  A line of
+ * delimiters is a record of empty cells, never blank.  A line that
+ * starts with LINES_LOOKAHEAD spaces and tabs is taken as not blank (a
+ * record of one field), so that memory stays bounded.
  */
-int lines_skip_blank(struct lines *ln, struct error *err);
+int lines_skip_blank(struct lines *ln, int delim, struct error *err);
+
+/*
+ * Whether the line at dec.pos (its first LINES_LOOKAHEAD bytes, which
+ * must be buffered: see lines_delimiter()) looks like UTF-16 read as
+ * bytes: 'l' when a quarter of its bytes or more are NUL, nine in ten
+ * of them at odd offsets (a little-endian text), 'b' when at even ones,
+ * else 0.
+ */
+int lines_utf16_hint(struct lines *ln);
+
+/*
+ * Starts keeping the bytes consumed from dec.pos on (a record's text):
+ * what a refill would drop is copied aside, at most limit bytes in all.
+ */
+void lines_keep(struct lines *ln, size_t limit);
+
+/*
+ * The bytes consumed since lines_keep(), then stops keeping: *len of
+ * them, *cut nonzero when more than the limit were consumed and the
+ * rest is not there.  Borrowed: valid until the next lines_keep(),
+ * lines_more() or lines_release().  NULL when out of memory.
+ */
+const char *lines_kept(struct lines *ln, size_t *len, int *cut);
+
+/* Stops keeping, when the kept bytes are not wanted after all. */
+static inline void
+lines_unkeep(struct lines *ln)
+{
+	ln->keeping = 0;
+}
+
+/*
+ * Skips what is buffered of the CSV field that the position is in, by
+ * RFC 4180's quoting, without keeping it: up to and with the delimiter
+ * or the line end that ends it, or all that is buffered when neither
+ * is.  st carries the quote state from one call to the next.  A quote
+ * followed by anything but a quote, the delimiter or a line end ends the
+ * quoted part; the field goes on unquoted.
+ */
+enum lines_end
+lines_skip_field(struct lines *ln, int delim, struct lines_field *st);
+
+/* Skips what is buffered of the line; LINES_RECORD_END at its end. */
+enum lines_end lines_skip_line(struct lines *ln);
 
 /*
  * Chooses a delimiter from the line that starts at dec.pos (its first

@@ -46,6 +46,16 @@ struct record {
 	size_t nfields;
 	/* Borrowed: valid until the next reader_next() or reader_free(). */
 	const struct field *fields;
+	/*
+	 * For a READER_BAD_RECORD, the record's text exactly as read (after
+	 * decoding), its line end left out, so that no byte of it is lost:
+	 * source_len bytes, source_cut nonzero when it was longer than the
+	 * record limit and the rest is not there.  NULL for a good record.
+	 * Borrowed: valid until the next reader_next() or reader_free().
+	 */
+	const char *source;
+	size_t source_len;
+	int source_cut;
 };
 
 struct reader_options {
@@ -113,6 +123,15 @@ int reader_delimiter(const struct reader *r);
  * (input that may need an encoding option).
  */
 int reader_saw_bad_utf8(const struct reader *r);
+
+/*
+ * How many sequences had no character in the input's encoding and were
+ * read as U+FFFD; *line is where the first one was (0 when not known)
+ * and *encoding the encoding's name.  Borrowed: *encoding is valid
+ * until reader_free().
+ */
+unsigned long reader_replaced(
+    const struct reader *r, unsigned long *line, const char **encoding);
 
 /* Closes and frees r; reader_free(NULL) does nothing. */
 void reader_free(struct reader *r);

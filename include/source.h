@@ -45,6 +45,9 @@ struct source {
 	    void *s, struct record *rec, struct error *err);
 	/* Nonzero once a field held bytes that are not valid UTF-8. */
 	int (*saw_bad_utf8)(const void *s);
+	/* See reader_replaced(); may be NULL: nothing is ever replaced. */
+	unsigned long (*replaced)(
+	    const void *s, unsigned long *line, const char **encoding);
 	/* The field delimiter in force, or 0 for a source without one. */
 	int (*delimiter)(const void *s);
 	void (*free)(void *s);

@@ -99,8 +99,13 @@ decode_init(struct decoder *d, struct input *in, const char *encoding,
 	d->rbuf = NULL;
 	d->rpos = 0;
 	d->rend = 0;
+	d->replaced = 0;
+	d->first_replaced = 0;
+	d->from = NULL;
+	d->base = 0;
 	if (encoding == NULL || is_utf8_name(encoding))
 		return 0;
+	d->from = encoding;
 	/* iconv would take "" for the locale's encoding: not a name. */
 	if (encoding[0] == '\0' || open_converter(d, encoding) < 0)
 		return error_set(err, in->name, 0, "unknown encoding %s",
@@ -193,8 +198,12 @@ start(struct decoder *d, struct error *err)
 	}
 	if (from != NULL && open_converter(d, from) < 0)
 		return fail(d, err, "cannot convert from Unicode", errno);
+	if (skip > 0)
+		d->from = from;
 	if (!d->converting) {
+		/* The mark is not part of the text: offsets count after it. */
 		d->pos = skip;
+		d->base = -(long long)skip;
 		return 0;
 	}
 	d->rbuf = malloc(DECODE_BUFSIZE);
@@ -207,10 +216,13 @@ start(struct decoder *d, struct error *err)
 	return 0;
 }
 
-/* Appends U+FFFD, the replacement character, at buf[end]. */
+/* Appends U+FFFD, the replacement character, at buf[end], and counts it. */
 static void
 put_replacement(struct decoder *d)
 {
+	if (d->replaced++ == 0)
+		d->first_replaced =
+		    (unsigned long long)(d->base + (long long)d->end);
 	memcpy(d->buf + d->end, "\xef\xbf\xbd", 3);
 	d->end += 3;
 }
@@ -297,6 +309,7 @@ decode_more(struct decoder *d, struct error *err)
 	if (d->pos > 0) {
 		memmove(d->buf, d->buf + d->pos, d->end - d->pos);
 		d->end -= d->pos;
+		d->base += (long long)d->pos;
 		d->pos = 0;
 	}
 	if (d->converting)

@@ -538,6 +538,27 @@ note_write(struct run *run, int rc)
 	return rc;
 }
 
+/*
+ * Says once, after an input, that bytes with no character in its
+ * encoding were read as U+FFFD, and where the first was.
+ */
+static void
+warn_replaced(const struct reader *rd, const char *name)
+{
+	const char *encoding;
+	unsigned long line, n = reader_replaced(rd, &line, &encoding);
+	struct error err;
+
+	if (n == 0)
+		return;
+	error_set(&err, name, line,
+	    "%lu byte sequence%s with no character in %s read as U+FFFD%s", n,
+	    n == 1 ? "" : "s",
+	    encoding != NULL ? encoding : "the input's encoding",
+	    line > 0 ? ", the first here" : "");
+	warn_error(&err);
+}
+
 /* Screens every record of one input; a failure to open or bind is noted. */
 static void
 screen_file(struct run *run, const char *path)
@@ -621,6 +642,7 @@ screen_file(struct run *run, const char *path)
 done:
 	if (reader_saw_bad_utf8(rd))
 		report_note_bad_utf8(run->report);
+	warn_replaced(rd, name);
 	reader_free(rd);
 }
 

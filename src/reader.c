@@ -142,6 +142,17 @@ reader_saw_bad_utf8(const struct reader *r)
 	return r->kind->saw_bad_utf8(r->s);
 }
 
+unsigned long
+reader_replaced(
+    const struct reader *r, unsigned long *line, const char **encoding)
+{
+	*line = 0;
+	*encoding = NULL;
+	if (r->kind->replaced == NULL)
+		return 0;
+	return r->kind->replaced(r->s, line, encoding);
+}
+
 void
 reader_free(struct reader *r)
 {

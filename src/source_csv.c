@@ -20,139 +20,33 @@
  * at the copy, or, for a field of an unquoted line, points it into the
  * line itself; the arena and the field index grow (before a call, never
  * in a callback) to what the largest record needs and stay, so that a
- * record in steady state costs no allocation.  A malformed record
- * (quoting error, wrong field count, a field over the field limit, a
- * record over the record limit) is handed on with what was read of it,
- * and reading goes on at the next line.
+ * record in steady state costs no allocation.  A malformed record is
+ * handed on with the fields that could be read and its text as read:
+ * a quoting error ends it at the end of its line; a field or a record
+ * over its limit makes the whole record one error, read to its end by
+ * its quotes (without keeping a field past the guard: see enum skip);
+ * a wrong field count is just that.
  *
  * Offsets count bytes of the decoded stream, after any byte order mark:
  * the mark is not part of the text, so the first record of a file that
- * starts with one is at offset 0.  This is the only file that includes
- * <csv.h>.
+ * starts with one is at offset 0.  The fast path, records read as views
+ * of the buffer, is source_csv_views.c; source_csv.h is the state the
+ * two share, and with them the only files that include <csv.h>.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <csv.h>
-
-#include "lines.h"
-#include "error.h"
-#include "reader.h"
 #include "source.h"
+#include "source_csv.h"
 #include "utf8.h"
-
-enum {
-	/* libcsv's field buffer grows by this much at a time. */
-	READER_CSV_BLOCK = 4096,
-	/* The first sizes of the record arena and of the field index. */
-	READER_ARENA_START = 4096,
-	READER_FIELDS_START = 64,
-	/* The size of the buffer, as a plain constant. */
-	READER_CAP = DECODE_BUFSIZE,
-	/* The most records read by one csv_parse() call (see batch()). */
-	READER_BATCH = 128
-};
-
-/* Why the record being read is bad, if it is. */
-enum rec_error {
-	REC_OK = 0,
-	REC_STRAY_QUOTE,
-	REC_AFTER_QUOTE,
-	REC_UNTERMINATED,
-	REC_FIELD_LONG,
-	REC_RECORD_LONG
-};
-
-enum reader_state {
-	READER_STATE_READING = 0,
-	READER_STATE_DONE,
-	READER_STATE_FAILED
-};
-
-struct csv_source {
-	/* Borrowed from the caller of the open. */
-	const char *name;
-
-	/* Dropping the rest of a line after an error. */
-	int skip_line;
-	/* libcsv holds part of a record. */
-	int in_record;
-
-	/* The parser and the limits. */
-	struct csv_parser csv;
-	int delim;
-	int delim_known;
-	size_t max_field;
-	size_t max_record;
-	/* Give up on a field still being read after this many raw bytes. */
-	size_t guard;
-	/* Raw bytes fed since a field or record ended (an upper bound). */
-	size_t fed;
-	/* Line of the bytes being fed; line the field being read starts on. */
-	unsigned long seg_line;
-	unsigned long field_line;
-
-	/*
-	 * The record being read: its fields are arena bytes, in order, or,
-	 * for a record read whole from one unquoted line (viewing is set),
-	 * views of that line in dec.buf: view is where the next field
-	 * starts, and the line is span_len bytes at span.
-	 */
-	unsigned long rec_line;
-	unsigned long long rec_off;
-	int viewing;
-	const char *view;
-	/* Where on_field_view() puts the next field. */
-	struct field *vnext;
-	const char *span;
-	size_t span_len;
-	char *arena;
-	size_t used;
-	size_t arena_cap;
-	/* What the record limit leaves: 0 once the record went wrong. */
-	size_t room;
-	struct field *fields;
-	size_t nfields;
-	size_t fields_cap;
-	/* The record handed on is fields[first, nfields): see batch(). */
-	size_t first;
-	int rec_done;
-	enum rec_error rerr;
-	unsigned long rerr_line;
-
-	/*
-	 * The records read in one batch (see batch()): record k has the
-	 * fields from batch_end[k - 1] (0 for the first) up to batch_end[k]
-	 * and starts on line batch_line + k; the batch's bytes start at
-	 * batch_base in dec.buf, at decoded offset batch_off.  batch_next
-	 * is the next one to hand on; the batch is done when it reaches
-	 * batch_n.
-	 */
-	size_t batch_end[READER_BATCH];
-	size_t batch_n;
-	size_t batch_next;
-	unsigned long batch_line;
-	unsigned long long batch_off;
-	const char *batch_base;
-
-	unsigned long long nrecords;
-	size_t header_fields;
-	int bad_utf8;
-	enum reader_state state;
-	/* What went wrong, once state is READER_STATE_FAILED. */
-	struct error fail;
-
-	/* The input's bytes, as UTF-8, in lines. */
-	struct lines ln;
-};
 
 /*
  * Records that reading cannot go on: what failed, and errno's reason
  * when errnum is not 0.  Every later call says the same.
  */
-static void
+void
 set_failed(struct csv_source *r, const char *what, int errnum)
 {
 	char reason[128];
@@ -229,156 +123,45 @@ detect_delimiter(struct csv_source *r)
 }
 
 /*
- * Grows the arena to at least need bytes and the field index to at least
- * nfields entries, each by doubling, and never past what the record limit
- * lets a record use.  Returns 0, or -1 when out of memory.
- */
-static int
-reserve(struct csv_source *r, size_t need, size_t nfields)
-{
-	size_t cap, i, most = r->max_record / sizeof(struct field) + 1;
-	struct field *f;
-	char *p;
-
-	if (need > r->max_record)
-		need = r->max_record;
-	if (nfields > most)
-		nfields = most;
-	if (need > r->arena_cap) {
-		cap = r->arena_cap * 2;
-		if (cap < need)
-			cap = need;
-		if (cap > r->max_record)
-			cap = r->max_record;
-		p = realloc(r->arena, cap);
-		if (p == NULL)
-			return -1;
-		r->arena = p;
-		r->arena_cap = cap;
-		/* The views of the fields read so far follow the bytes. */
-		for (i = 0; i < r->nfields; i++) {
-			r->fields[i].ptr = p;
-			p += r->fields[i].len;
-		}
-	}
-	if (nfields > r->fields_cap) {
-		cap = r->fields_cap * 2;
-		if (cap < nfields)
-			cap = nfields;
-		if (cap > most)
-			cap = most;
-		f = realloc(r->fields, cap * sizeof(*f));
-		if (f == NULL)
-			return -1;
-		r->fields = f;
-		r->fields_cap = cap;
-	}
-	return 0;
-}
-
-/*
  * Makes sure that whatever libcsv hands on while it is fed len more
  * bytes fits: the field it holds (at most r->fed bytes) and len bytes
  * more, in at most len + 1 fields.  So the callbacks never allocate.
  * Returns 0, or -1 (the reader failed).
  */
-static int
+int
 reserve_for(struct csv_source *r, size_t len)
 {
-	if (r->used + r->fed + len <= r->arena_cap &&
-	    r->nfields + len + 1 <= r->fields_cap)
+	if (r->fs.used + r->fed + len <= r->fs.arena_cap &&
+	    r->fs.n + len + 1 <= r->fs.field_cap)
 		return 0;
-	if (reserve(r, r->used + r->fed + len, r->nfields + len + 1) == 0)
+	if (fields_reserve(&r->fs, r->fed + len, len + 1) == 0)
 		return 0;
 	set_failed(r, "out of memory", 0);
 	return -1;
 }
 
 /*
- * The slow side of on_field(): the field is over a limit, or the record
- * already went wrong (room is then 0).
- */
-static void
-field_refused(struct csv_source *r, size_t len)
-{
-	if (r->rerr != REC_OK)
-		return;
-	r->rerr = len > r->max_field ? REC_FIELD_LONG : REC_RECORD_LONG;
-	r->rerr_line = r->seg_line;
-	r->room = 0;
-}
-
-/*
- * libcsv's field callback: copies the field into the arena (which
- * reserve_for() made big enough), unless the record already went wrong
- * or this field makes it so.  A field costs its bytes and its index entry
- * against the record limit.  s is libcsv's, reused after the call;
- * data is the source.
+ * libcsv's field callback: copies the field into the record (for which
+ * reserve_for() made room), unless the record already went wrong or
+ * this field makes it so.  s is libcsv's, reused after the call; data
+ * is the source.
  */
 static void
 on_field(void *s, size_t len, void *data)
 {
 	struct csv_source *r = data;
-	struct field *f;
+	enum fields_refusal why;
 
-	if (len > r->max_field || len + sizeof(struct field) > r->room) {
-		field_refused(r, len);
+	r->fields_seen++;
+	why = fields_add(&r->fs, s, len);
+	if (why == FIELDS_ADDED || why == FIELDS_REFUSED || r->rerr != REC_OK)
 		return;
-	}
-	r->room -= len + sizeof(struct field);
-	f = &r->fields[r->nfields++];
-	f->ptr = r->arena + r->used;
-	f->len = len;
-	r->used += len;
-	if (len > 0)
-		memcpy(r->arena + r->used - len, s, len);
-}
-
-/*
- * A record read as views is one line of at most READER_CAP bytes, no
- * longer than the field limit: no field of it can be over that limit,
- * and its bytes and index cannot reach the record limit (which is at
- * least 8 * READER_MAX_FIELD_DEFAULT), so on_field_view() checks
- * neither.
- */
-_Static_assert((size_t)READER_CAP + 17 * ((size_t)READER_CAP + 1) <=
-        8 * (size_t)READER_MAX_FIELD_DEFAULT,
-    "a line read as views could reach the record limit");
-
-/*
- * libcsv's field callback for a record read from one whole line that
- * holds no quote: libcsv hands on each field's bytes exactly as they
- * stand in the line (it trims nothing, and unquoted fields have no
- * escapes), one delimiter apart, so the field is a view of the line in
- * dec.buf and nothing is copied.  feed() and batch() made sure that the
- * limits cannot be reached (see above) and that the field index has
- * room; they point vnext at the first free entry, and count the fields
- * when libcsv returns.
- */
-static void
-on_field_view(void *s, size_t len, void *data)
-{
-	struct csv_source *r = data;
-	struct field *f = r->vnext++;
-
-	(void)s;
-	f->ptr = r->view;
-	f->len = len;
-	r->view += len + 1;
-}
-
-/*
- * Nonzero when the len bytes at dec.buf[dec.pos] hold no '"' (see
- * next_quote()).
- */
-static int
-no_quote(struct csv_source *r, size_t len)
-{
-	return lines_next_quote(&r->ln) >= r->ln.dec.pos + len;
+	r->rerr = why == FIELDS_FIELD_LONG ? REC_FIELD_LONG : REC_RECORD_LONG;
+	r->rerr_line = r->rerr == REC_FIELD_LONG ? r->field_line : r->seg_line;
 }
 
 /* libcsv's record callback. */
-static void
+void
 on_record(int c, void *data)
 {
 	struct csv_source *r = data;
@@ -388,33 +171,52 @@ on_record(int c, void *data)
 }
 
 /*
- * Feeds libcsv the len bytes at dec.buf[dec.pos] (one segment) and consumes
- * them.  A record that starts here and ends with this whole line (term
- * set) holding no quote is read as views of the line (on_field_view()):
- * the line stays in dec.buf until the next reader_next() moves it.  A parse
- * error, or a field or record over its limit, drops libcsv's state and
- * the rest of the line.  Returns 1 when a record is complete (good or
- * bad), 0 when more must be fed, -1 on failure.
+ * After a field whose bytes passed the guard: libcsv's state is dropped
+ * (it would keep the whole field), and the rest of the field is skipped
+ * by its quotes, as libcsv's state says they stand.
+ */
+static void
+give_up_field(struct csv_source *r)
+{
+	if (r->rerr == REC_OK) {
+		r->rerr = REC_FIELD_LONG;
+		r->rerr_line = r->field_line;
+	}
+	r->fs.room = 0;
+	r->skip_state.quoted = r->csv.quoted &&
+	    (r->csv.pstate == LIBCSV_FIELD_BEGUN ||
+	        r->csv.pstate == LIBCSV_FIELD_MIGHT_HAVE_ENDED);
+	r->skip_state.quote_seen = r->skip_state.quoted &&
+	    r->csv.pstate == LIBCSV_FIELD_MIGHT_HAVE_ENDED;
+	parser_reset(r, 0);
+	r->skip = SKIP_FIELD;
+}
+
+/*
+ * Feeds libcsv the len bytes at dec.buf[dec.pos] (one segment) and
+ * consumes them.  A record that starts here and ends with this whole
+ * line (term set) holding no quote is read as views of the line
+ * (on_field_view()): the line stays in dec.buf until the next
+ * reader_next() moves it.  A field or a record over its limit makes the
+ * record bad, and reading goes on to its end: with libcsv while its
+ * fields end (they are refused), and past a field that will not end
+ * (the guard) by lines_skip_field().  A parse error drops libcsv's state
+ * and the rest of the line (SKIP_LINE).  Returns 1 when a record is
+ * complete (good or bad), 0 when more must be fed, -1 on failure.
  */
 static int
 feed(struct csv_source *r, size_t len, int term)
 {
-	size_t n, before = r->nfields;
+	unsigned long before = r->fields_seen;
+	size_t n;
 
 	if (reserve_for(r, len) < 0)
 		return -1;
 	r->seg_line = r->ln.line;
-	if (term && r->ln.off == r->rec_off && len <= r->max_field &&
-	    no_quote(r, len)) {
-		r->viewing = 1;
-		r->view = r->ln.dec.buf + r->ln.dec.pos;
-		r->span = r->view;
-		r->span_len = len;
-		r->vnext = r->fields + r->nfields;
-		n = csv_parse(
-		    &r->csv, r->view, len, on_field_view, on_record, r);
-		r->nfields = (size_t)(r->vnext - r->fields);
-	} else
+	if (term && r->ln.off == r->rec_off && len <= r->fs.max_field &&
+	    no_quote(r, len))
+		n = feed_view(r, len);
+	else
 		n = csv_parse(&r->csv, r->ln.dec.buf + r->ln.dec.pos, len,
 		    on_field, on_record, r);
 	if (n < len) {
@@ -429,46 +231,155 @@ feed(struct csv_source *r, size_t len, int term)
 			    : REC_AFTER_QUOTE;
 			r->rerr_line = r->seg_line;
 		}
+		parser_reset(r, 0);
+		lines_consume(&r->ln, len, term);
+		if (term)
+			return 1;
+		r->skip = SKIP_LINE;
+		return 0;
 	}
 	lines_consume(&r->ln, len, term);
-	if (r->nfields != before || r->rec_done) {
+	if (r->fields_seen != before || r->rec_done) {
 		/* A field ended: the one being read starts on this line. */
 		r->field_line = r->seg_line;
 		r->fed = len;
 	} else
 		r->fed += len;
-	if (r->fed > r->guard && r->rerr == REC_OK && !r->rec_done) {
-		r->rerr = REC_FIELD_LONG;
-		r->rerr_line = r->seg_line;
-	}
-	if (r->rerr != REC_OK) {
-		parser_reset(r, 0);
-		r->in_record = 0;
-		r->skip_line = !term;
+	if (r->rec_done)
 		return 1;
-	}
-	if (r->rec_done) {
-		r->in_record = 0;
-		return 1;
-	}
+	if (r->fed > r->guard)
+		give_up_field(r);
 	return 0;
+}
+
+/*
+ * Skips on after an error (see enum skip).  Returns 1 when the record
+ * ended, 0 when more must be read.  A field skipped to its delimiter
+ * leaves libcsv to read the rest of the record afresh, its fields
+ * refused; but libcsv, afresh, would pass over a line end as a blank
+ * line, so resumed says that a line end next ends the record.
+ */
+static int
+skip_on(struct csv_source *r)
+{
+	enum lines_end e;
+
+	e = r->skip == SKIP_LINE
+	    ? lines_skip_line(&r->ln)
+	    : lines_skip_field(&r->ln, r->delim, &r->skip_state);
+	if (e == LINES_MORE)
+		return 0;
+	r->skip = SKIP_NONE;
+	if (e == LINES_RECORD_END)
+		return 1;
+	r->fed = 0;
+	r->resumed = 1;
+	return 0;
+}
+
+/*
+ * The text of the record just read: the bytes kept since it began (or,
+ * in a batch, its line), *n of them, *cut when some were not kept.
+ */
+static const char *
+record_text(struct csv_source *r, size_t *n, int *cut)
+{
+	const char *s;
+
+	*cut = 0;
+	if (r->batched) {
+		*n = r->span_len;
+		return r->span;
+	}
+	s = lines_kept(&r->ln, n, cut);
+	if (s == NULL) {
+		/* Out of memory for the text: it says it is cut. */
+		*n = 0;
+		*cut = 1;
+		return "";
+	}
+	return s;
+}
+
+/*
+ * Notes the line of the first byte that the decoder could not decode
+ * (a U+FFFD it put in), once the record that holds it is read: the
+ * record's first line, and the line breaks of its text before it.
+ */
+static void
+note_replaced(struct csv_source *r, const char *text, size_t n)
+{
+	unsigned long long at = r->ln.dec.first_replaced;
+	unsigned long line = r->rec_line;
+	size_t i, upto;
+
+	if (at < r->rec_off) {
+		r->replaced_line = line;
+		return;
+	}
+	upto = at - r->rec_off < n ? (size_t)(at - r->rec_off) : n;
+	for (i = 0; i < upto; i++)
+		if (text[i] == '\n' ||
+		    (text[i] == '\r' && (i + 1 == n || text[i + 1] != '\n')))
+			line++;
+	r->replaced_line = line;
+}
+
+/*
+ * Points rec's source at the text of a bad record, and notes where the
+ * first undecodable byte was: what needs the record's text.
+ */
+static void
+use_text(struct csv_source *r, struct record *rec, int bad)
+{
+	unsigned long long end =
+	    r->batched ? r->rec_off + r->span_len : r->ln.off;
+	int replaced = r->ln.dec.replaced > 0 && r->replaced_line == 0 &&
+	    r->ln.dec.first_replaced < end;
+	const char *s;
+	size_t n;
+	int cut;
+
+	if (!bad && !replaced) {
+		if (!r->batched)
+			lines_unkeep(&r->ln);
+		return;
+	}
+	s = record_text(r, &n, &cut);
+	if (replaced)
+		note_replaced(r, s, n);
+	if (!bad)
+		return;
+	if (!cut && n > 0 && s[n - 1] == '\n')
+		n--;
+	if (!cut && n > 0 && s[n - 1] == '\r')
+		n--;
+	rec->source = s;
+	rec->source_len = n;
+	rec->source_cut = cut;
 }
 
 /*
  * Hands the record on: fills rec, checks the field count and the
  * encoding, and says what went wrong, if anything.
  */
-static enum reader_status
+enum reader_status
 finish(struct csv_source *r, struct record *rec, struct error *err)
 {
-	size_t i, nf = r->nfields - r->first;
+	enum reader_status st = READER_BAD_RECORD;
+	size_t i, nf = r->fs.n - r->first;
+
+	r->in_record = 0;
+	rec->source = NULL;
+	rec->source_len = 0;
+	rec->source_cut = 0;
 
 	rec->file = r->name;
 	rec->line = r->rec_line;
 	rec->offset = r->rec_off;
 	rec->is_header = r->nrecords == 0;
 	rec->nfields = nf;
-	rec->fields = r->fields + r->first;
+	rec->fields = r->fs.field + r->first;
 	/* A bad header's fields, as read, are the count to match. */
 	if (rec->is_header)
 		r->header_fields = nf;
@@ -481,8 +392,8 @@ finish(struct csv_source *r, struct record *rec, struct error *err)
 	 * are all ASCII, which is quicker to tell.
 	 */
 	if (!r->viewing) {
-		r->span = r->arena;
-		r->span_len = r->used;
+		r->span = r->fs.arena;
+		r->span_len = r->fs.used;
 	}
 	if (!r->bad_utf8 &&
 	    !utf8_all_ascii((const unsigned char *)r->span, r->span_len)) {
@@ -497,134 +408,36 @@ finish(struct csv_source *r, struct record *rec, struct error *err)
 	}
 	switch (r->rerr) {
 	case REC_OK:
+		if (rec->is_header || nf == r->header_fields)
+			st = READER_OK;
+		else
+			(void)error_set(err, r->name, r->rec_line,
+			    "record has %zu field%s, header has %zu", nf,
+			    nf == 1 ? "" : "s", r->header_fields);
 		break;
 	case REC_STRAY_QUOTE:
 		(void)error_set(err, r->name, r->rerr_line,
 		    "stray quote in unquoted field");
-		return READER_BAD_RECORD;
+		break;
 	case REC_AFTER_QUOTE:
 		(void)error_set(
 		    err, r->name, r->rerr_line, "text after closing quote");
-		return READER_BAD_RECORD;
+		break;
 	case REC_UNTERMINATED:
 		(void)error_set(
 		    err, r->name, r->rerr_line, "unterminated quoted field");
-		return READER_BAD_RECORD;
+		break;
 	case REC_FIELD_LONG:
 		(void)error_set(err, r->name, r->rerr_line,
-		    "field longer than %zu bytes", r->max_field);
-		return READER_BAD_RECORD;
+		    "field longer than %zu bytes", r->fs.max_field);
+		break;
 	case REC_RECORD_LONG:
 		(void)error_set(err, r->name, r->rerr_line,
-		    "record longer than %zu bytes", r->max_record);
-		return READER_BAD_RECORD;
+		    "record longer than %zu bytes", r->fs.max_record);
+		break;
 	}
-	if (!rec->is_header && nf != r->header_fields) {
-		(void)error_set(err, r->name, r->rec_line,
-		    "record has %zu field%s, header has %zu", nf,
-		    nf == 1 ? "" : "s", r->header_fields);
-		return READER_BAD_RECORD;
-	}
-	return READER_OK;
-}
-
-/* libcsv's record callback in a batch. */
-static void
-on_record_batch(int c, void *data)
-{
-	struct csv_source *r = data;
-
-	(void)c;
-	if (r->batch_n < READER_BATCH)
-		r->batch_end[r->batch_n] = (size_t)(r->vnext - r->fields);
-	r->batch_n++;
-}
-
-/*
- * Reads, with one csv_parse() call, the run of whole lines that starts
- * at dec.buf[dec.pos] (with no record in progress, on a line known not to be
- * blank) and that a record-at-a-time reading would read as views
- * (feed()): lines ended by LF alone, with no '"' and no '\r' in them,
- * and none blank.  A line that starts with a space, a tab or its LF, and
- * so may be blank, ends the run; so do the first CR or quote, the end of
- * what is buffered, and READER_BATCH lines.  Every such line is one
- * record, and libcsv hands on its fields exactly as on_field_view()
- * expects, one delimiter or LF apart; libcsv cannot fail on bytes
- * without a quote, but for want of memory.  The records are handed on
- * one by one (batch_record()) before anything more is read, so their
- * views stay valid; the lines, their line numbers and offsets come out
- * exactly as one line at a time would give them.  Returns the number of
- * records read (0 when the run is under two lines, left to feed()), or
- * -1 on failure.
- */
-static int
-batch(struct csv_source *r)
-{
-	const char *p = r->ln.dec.buf + r->ln.dec.pos;
-	size_t lim = r->ln.dec.end - r->ln.dec.pos, end = 0, k = 0, n;
-	const char *nl;
-
-	/* Views are not checked against the field limit: see feed(). */
-	if (r->max_field < READER_CAP)
-		return 0;
-	if (lines_next_cr(&r->ln) - r->ln.dec.pos < lim)
-		lim = lines_next_cr(&r->ln) - r->ln.dec.pos;
-	if (lines_next_quote(&r->ln) - r->ln.dec.pos < lim)
-		lim = lines_next_quote(&r->ln) - r->ln.dec.pos;
-	while (k < READER_BATCH && end < lim) {
-		if (k > 0 &&
-		    (p[end] == ' ' || p[end] == '\t' || p[end] == '\n'))
-			break;
-		nl = memchr(p + end, '\n', lim - end);
-		if (nl == NULL)
-			break;
-		end = (size_t)(nl - p) + 1;
-		k++;
-	}
-	if (k < 2)
-		return 0;
-	if (reserve_for(r, end) < 0)
-		return -1;
-	r->batch_n = 0;
-	r->batch_next = 0;
-	r->batch_line = r->ln.line;
-	r->batch_off = r->ln.off;
-	r->batch_base = p;
-	r->view = p;
-	r->vnext = r->fields;
-	n = csv_parse(&r->csv, p, end, on_field_view, on_record_batch, r);
-	if (n < end || r->batch_n != k) {
-		set_failed(r, "out of memory", 0);
-		return -1;
-	}
-	r->ln.dec.pos += end;
-	r->ln.off += end;
-	r->ln.line += k;
-	r->ln.after_cr = 0;
-	return (int)k;
-}
-
-/*
- * Hands on the next record of a batch (see batch()).
- */
-static enum reader_status
-batch_record(struct csv_source *r, struct record *rec, struct error *err)
-{
-	size_t k = r->batch_next++;
-	const struct field *f, *last;
-
-	r->first = k == 0 ? 0 : r->batch_end[k - 1];
-	r->nfields = r->batch_end[k];
-	f = &r->fields[r->first];
-	last = &r->fields[r->nfields - 1];
-	r->rec_line = r->batch_line + k;
-	r->rec_off =
-	    r->batch_off + (unsigned long long)(f->ptr - r->batch_base);
-	r->viewing = 1;
-	r->span = f->ptr;
-	r->span_len = (size_t)(last->ptr + last->len - f->ptr);
-	r->rerr = REC_OK;
-	return finish(r, rec, err);
+	use_text(r, rec, st == READER_BAD_RECORD);
+	return st;
 }
 
 /*
@@ -635,10 +448,14 @@ batch_record(struct csv_source *r, struct record *rec, struct error *err)
 static enum reader_status
 at_eof(struct csv_source *r, struct record *rec, struct error *err)
 {
-	r->skip_line = 0;
 	if (r->in_record) {
-		r->in_record = 0;
 		r->seg_line = r->ln.line;
+		if (r->skip != SKIP_NONE || r->resumed) {
+			/* The error is said; libcsv was set afresh. */
+			r->skip = SKIP_NONE;
+			r->resumed = 0;
+			return finish(r, rec, err);
+		}
 		if (reserve_for(r, 0) < 0)
 			return failed(r, err);
 		if (csv_fini(&r->csv, on_field, on_record, r) != 0) {
@@ -652,6 +469,7 @@ at_eof(struct csv_source *r, struct record *rec, struct error *err)
 		}
 		if (r->rec_done)
 			return finish(r, rec, err);
+		r->in_record = 0;
 	}
 	r->state = READER_STATE_DONE;
 	return READER_EOF;
@@ -699,14 +517,20 @@ csv_open(struct input *in, const char *name, const struct reader_options *opt,
 	/* Keeps 4 * max and the guard below SIZE_MAX. */
 	if (max > (SIZE_MAX - 2 * (size_t)READER_CAP) / 8)
 		max = (SIZE_MAX - 2 * (size_t)READER_CAP) / 8;
-	r->max_field = max;
 	/*
 	 * A record's bytes and field index may use 8 times the larger of
 	 * max and the default: a small --max-field-size limits fields, not
 	 * the number of them, and a header of 200,000 short names fits.
 	 */
-	r->max_record = 8 *
-	    (max > READER_MAX_FIELD_DEFAULT ? max : READER_MAX_FIELD_DEFAULT);
+	if (fields_init(&r->fs, max,
+	        8 *
+	            (max > READER_MAX_FIELD_DEFAULT
+	                    ? max
+	                    : READER_MAX_FIELD_DEFAULT)) != 0) {
+		(void)error_set(err, name, 0, "out of memory");
+		csv_free_source(r);
+		return NULL;
+	}
 	/*
 	 * A field of max bytes, quoted with every byte a doubled quote, is
 	 * 2 * max + 2 raw bytes, and a CRLF ending a record may add one;
@@ -715,20 +539,62 @@ csv_open(struct input *in, const char *name, const struct reader_options *opt,
 	r->guard = 2 * max + 3 + READER_CAP;
 	if (lines_init(
 	        &r->ln, in, opt != NULL ? opt->csv.encoding : NULL, err) != 0) {
-		free(r);
-		return NULL;
-	}
-	r->arena = malloc(READER_ARENA_START);
-	r->fields = malloc(READER_FIELDS_START * sizeof(struct field));
-	if (r->arena == NULL || r->fields == NULL) {
-		(void)error_set(err, name, 0, "out of memory");
 		csv_free_source(r);
 		return NULL;
 	}
-	r->arena_cap = READER_ARENA_START;
-	r->fields_cap = READER_FIELDS_START;
 	parser_reset(r, 1);
 	return r;
+}
+
+/* What begin_record() found at the start of a line. */
+enum begin {
+	BEGIN_FAILED = -1,
+	BEGIN_RECORD, /* a record begins: feed it */
+	BEGIN_BLANK, /* a blank line, consumed */
+	BEGIN_BATCH /* a batch of records was read: hand them on */
+};
+
+/*
+ * At the start of a line with no record in progress: skips a blank
+ * line, reads the header's delimiter (refusing a header that looks like
+ * UTF-16 read as bytes), reads a batch where it can, or begins a record.
+ */
+static enum begin
+begin_record(struct csv_source *r)
+{
+	int rc, hint;
+
+	rc = lines_skip_blank(&r->ln, r->delim_known ? r->delim : 0, &r->fail);
+	if (rc != 0) {
+		if (rc < 0)
+			r->state = READER_STATE_FAILED;
+		return rc < 0 ? BEGIN_FAILED : BEGIN_BLANK;
+	}
+	if (!r->delim_known && detect_delimiter(r) < 0)
+		return BEGIN_FAILED;
+	if (r->nrecords == 0 && !r->ln.dec.converting) {
+		hint = lines_utf16_hint(&r->ln);
+		if (hint != 0) {
+			(void)error_set(&r->fail, r->name, r->ln.line,
+			    "NUL bytes in the header line: this looks like "
+			    "UTF-16 with no byte order mark; try --encoding %s",
+			    hint == 'l' ? "utf-16le" : "utf-16be");
+			r->state = READER_STATE_FAILED;
+			return BEGIN_FAILED;
+		}
+	}
+	if (r->nrecords > 0) {
+		rc = batch(r);
+		if (rc != 0)
+			return rc < 0 ? BEGIN_FAILED : BEGIN_BATCH;
+	}
+	r->in_record = 1;
+	r->rec_line = r->ln.line;
+	r->rec_off = r->ln.off;
+	r->field_line = r->ln.line;
+	r->fed = 0;
+	lines_keep(&r->ln, r->fs.max_record);
+	return BEGIN_RECORD;
 }
 
 static enum reader_status
@@ -737,6 +603,7 @@ csv_next(void *s, struct record *rec, struct error *err)
 	struct csv_source *r = s;
 	size_t len;
 	int term, rc;
+	char c;
 
 	if (r->state == READER_STATE_DONE)
 		return READER_EOF;
@@ -744,11 +611,10 @@ csv_next(void *s, struct record *rec, struct error *err)
 		return failed(r, err);
 	if (r->batch_next < r->batch_n)
 		return batch_record(r, rec, err);
-	r->nfields = 0;
+	fields_clear(&r->fs);
 	r->first = 0;
-	r->used = 0;
 	r->viewing = 0;
-	r->room = r->max_record;
+	r->batched = 0;
 	r->rerr = REC_OK;
 	r->rec_done = 0;
 	for (;;) {
@@ -759,57 +625,52 @@ csv_next(void *s, struct record *rec, struct error *err)
 			if (rc == 0)
 				return at_eof(r, rec, err);
 		}
+		c = r->ln.dec.buf[r->ln.dec.pos];
 		if (r->ln.after_cr) {
 			r->ln.after_cr = 0;
-			if (r->ln.dec.buf[r->ln.dec.pos] == '\n') {
-				/* The second half of a CRLF cut by a read. */
-				if (!r->in_record) {
-					lines_consume(&r->ln, 1, 0);
-					continue;
-				}
+			/* The second half of a CRLF cut by a read. */
+			if (c == '\n' &&
+			    (!r->in_record || r->skip != SKIP_NONE)) {
+				lines_consume(&r->ln, 1, 0);
+				continue;
+			}
+			if (c == '\n') {
 				rc = feed(r, 1, 0);
-				if (rc < 0)
-					return failed(r, err);
-				if (rc > 0)
-					return finish(r, rec, err);
+				if (rc != 0)
+					return rc < 0 ? failed(r, err)
+					              : finish(r, rec, err);
 				continue;
 			}
 		}
-		if (r->skip_line) {
-			len = lines_segment(&r->ln, &term);
-			lines_consume(&r->ln, len, term);
-			r->skip_line = !term;
+		if (r->skip != SKIP_NONE) {
+			if (skip_on(r))
+				return finish(r, rec, err);
 			continue;
 		}
+		if (r->resumed) {
+			r->resumed = 0;
+			if (c == '\n' || c == '\r') {
+				len = lines_segment(&r->ln, &term);
+				lines_consume(&r->ln, len, term);
+				return finish(r, rec, err);
+			}
+		}
 		if (!r->in_record) {
-			rc = lines_skip_blank(&r->ln, &r->fail);
-			if (rc < 0) {
-				r->state = READER_STATE_FAILED;
+			switch (begin_record(r)) {
+			case BEGIN_FAILED:
 				return failed(r, err);
-			}
-			if (rc > 0)
+			case BEGIN_BLANK:
 				continue;
-			if (!r->delim_known && detect_delimiter(r) < 0)
-				return failed(r, err);
-			if (r->nrecords > 0) {
-				rc = batch(r);
-				if (rc < 0)
-					return failed(r, err);
-				if (rc > 0)
-					return batch_record(r, rec, err);
+			case BEGIN_BATCH:
+				return batch_record(r, rec, err);
+			case BEGIN_RECORD:
+				break;
 			}
-			r->in_record = 1;
-			r->rec_line = r->ln.line;
-			r->rec_off = r->ln.off;
-			r->field_line = r->ln.line;
-			r->fed = 0;
 		}
 		len = lines_segment(&r->ln, &term);
 		rc = feed(r, len, term);
-		if (rc < 0)
-			return failed(r, err);
-		if (rc > 0)
-			return finish(r, rec, err);
+		if (rc != 0)
+			return rc < 0 ? failed(r, err) : finish(r, rec, err);
 	}
 }
 
@@ -819,6 +680,16 @@ csv_delimiter(const void *s)
 	const struct csv_source *r = s;
 
 	return r->delim;
+}
+
+static unsigned long
+csv_replaced(const void *s, unsigned long *line, const char **encoding)
+{
+	const struct csv_source *r = s;
+
+	*line = r->replaced_line;
+	*encoding = r->ln.dec.from;
+	return r->ln.dec.replaced;
 }
 
 static int
@@ -838,8 +709,7 @@ csv_free_source(void *s)
 		return;
 	csv_free(&r->csv);
 	lines_release(&r->ln);
-	free(r->arena);
-	free(r->fields);
+	fields_release(&r->fs);
 	free(r);
 }
 
@@ -849,6 +719,7 @@ const struct source source_csv = {
 	.open = csv_open,
 	.next = csv_next,
 	.saw_bad_utf8 = csv_saw_bad_utf8,
+	.replaced = csv_replaced,
 	.delimiter = csv_delimiter,
 	.free = csv_free_source,
 };

@@ -152,7 +152,7 @@ render(const char *in, size_t len, const char *encoding, size_t rs,
 			unsigned long line = ln->line;
 			unsigned long long off = ln->off;
 
-			rc = lines_skip_blank(ln, &err);
+			rc = lines_skip_blank(ln, ',', &err);
 			assert_true(rc >= 0);
 			if (rc > 0) {
 				sb_where(&sb, line, off);
@@ -442,6 +442,228 @@ test_unknown_encoding(void **state)
 	free(ln);
 }
 
+/* Reads bytes into ln from a memory input at read size rs. */
+static struct lines *
+open_lines(struct input *src, const char *in, size_t len, size_t rs)
+{
+	struct lines *ln = malloc(sizeof(*ln));
+	struct error err;
+
+	assert_non_null(ln);
+	input_open_mem(src, in, len, "mem", rs);
+	assert_int_equal(lines_init(ln, src, NULL, &err), 0);
+	assert_int_equal(lines_more(ln, &err), 1);
+	return ln;
+}
+
+/*
+ * Blank or not, by the delimiter: spaces and tabs are blank unless they
+ * are the delimiter; a line of delimiters is a record of empty cells.
+ */
+static void
+test_blank_delimiter(void **state)
+{
+	static const struct {
+		const char *in;
+		int delim;
+		int blank;
+	} blanks[] = {
+		{ "\t\t\t\n", ',', 1 },
+		{ "\t\t\t\n", '\t', 0 },
+		{ " \t\n", '\t', 0 },
+		{ "   \n", '\t', 1 },
+		{ " \t \n", ';', 1 },
+		{ ",,,\n", ',', 0 },
+		{ ";;\r\n", ';', 0 },
+		{ "\n", '\t', 1 },
+		{ " \n", ' ', 0 },
+		{ "\t\n", 0, 1 },
+	};
+	struct input src;
+	struct error err;
+	struct lines *ln;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(blanks); i++) {
+		ln = open_lines(&src, blanks[i].in, strlen(blanks[i].in), 0);
+		assert_int_equal(lines_skip_blank(ln, blanks[i].delim, &err),
+		    blanks[i].blank);
+		assert_int_equal(ln->line, blanks[i].blank ? 2 : 1);
+		lines_release(ln);
+		free(ln);
+	}
+}
+
+/* A header line with NUL bytes: UTF-16 read as bytes, and which order. */
+static void
+test_utf16_hint(void **state)
+{
+	static const struct {
+		const char *in;
+		size_t len;
+		int hint;
+	} hints[] = {
+		{ IN("a\0,\0b\0\n\0"), 'l' },
+		{ IN("\0a\0,\0b\0\n"), 'b' },
+		{ IN("i\0d\0,\0n\0a\0m\0e\0\r\0\n\0"), 'l' },
+		{ IN("a,b\n"), 0 },
+		{ IN("a,b\nc\0d\n"), 0 },
+		/* A stray NUL or random bytes are not UTF-16. */
+		{ IN("name\0,id\n"), 0 },
+		{ IN("\x93\0\xfa\x11\0\x07\x80\x01\0\0\x12\x34\n"), 0 },
+	};
+	struct input src;
+	struct lines *ln;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(hints); i++) {
+		ln = open_lines(&src, hints[i].in, hints[i].len, 0);
+		assert_int_equal(lines_utf16_hint(ln), hints[i].hint);
+		lines_release(ln);
+		free(ln);
+	}
+}
+
+/*
+ * Skipping the rest of a field by its quotes, from a state: what is
+ * left after it, what ended it, and the line reached.  At every read
+ * size, as the CSV source calls it (lines_more() on LINES_MORE).
+ */
+static void
+test_skip_field(void **state)
+{
+	static const struct {
+		const char *in;
+		int quoted, quote_seen;
+		enum lines_end end;
+		const char *rest;
+		unsigned long line;
+	} skips[] = {
+		{ "abc,def\n", 0, 0, LINES_FIELD_END, "def\n", 1 },
+		{ "abc\ndef\n", 0, 0, LINES_RECORD_END, "def\n", 2 },
+		{ "abc\r\ndef", 0, 0, LINES_RECORD_END, "def", 2 },
+		{ "a,b\"c\n", 0, 0, LINES_FIELD_END, "b\"c\n", 1 },
+		{ "x,\ny\"\n", 1, 0, LINES_RECORD_END, "", 3 },
+		{ "x,\ny\",z\n", 1, 0, LINES_FIELD_END, "z\n", 2 },
+		{ "\"\",\"\n1\n", 1, 0, LINES_RECORD_END, "1\n", 2 },
+		{ ",z\n", 1, 1, LINES_FIELD_END, "z\n", 1 },
+		{ "\n2\n", 1, 1, LINES_RECORD_END, "2\n", 2 },
+		/* A doubled quote: still inside, the comma too. */
+		{ "\"a,b\"\nc\n", 1, 1, LINES_RECORD_END, "c\n", 2 },
+		{ "tail,c\n", 1, 1, LINES_FIELD_END, "c\n", 1 },
+		{ "no end", 1, 0, LINES_MORE, "", 1 },
+		{ "no end\r\nstill", 1, 0, LINES_MORE, "", 2 },
+	};
+	static const size_t sizes[] = { 1, 2, 3, 0 };
+	struct lines_field st;
+	struct input src;
+	struct error err;
+	struct lines *ln;
+	enum lines_end e;
+	size_t i, k;
+	int rc;
+
+	(void)state;
+	for (i = 0; i < NELEM(skips); i++) {
+		for (k = 0; k < NELEM(sizes); k++) {
+			ln = open_lines(
+			    &src, skips[i].in, strlen(skips[i].in), sizes[k]);
+			st.quoted = skips[i].quoted;
+			st.quote_seen = skips[i].quote_seen;
+			do {
+				e = lines_skip_field(ln, ',', &st);
+				rc = e == LINES_MORE ? lines_more(ln, &err) : 0;
+			} while (rc > 0);
+			if (e != skips[i].end)
+				print_message(
+				    "case %zu, read size %zu\n", i, sizes[k]);
+			assert_int_equal(e, skips[i].end);
+			if (ln->line != skips[i].line)
+				print_message("case %zu size %zu line %lu\n", i,
+				    sizes[k], ln->line);
+			assert_int_equal(ln->line, skips[i].line);
+			/* What is left: the rest of the buffer and input,
+			 * less the LF of a CRLF cut by a read. */
+			for (;;) {
+				while (ln->dec.pos == ln->dec.end &&
+				    lines_more(ln, &err) > 0)
+					continue;
+				if (!ln->after_cr ||
+				    ln->dec.pos == ln->dec.end ||
+				    ln->dec.buf[ln->dec.pos] != '\n')
+					break;
+				ln->after_cr = 0;
+				lines_consume(ln, 1, 0);
+			}
+			if (strlen(skips[i].rest) > 0 &&
+			    (ln->dec.pos == ln->dec.end ||
+			        ln->dec.buf[ln->dec.pos] != skips[i].rest[0]))
+				fail_msg("case %zu, read size %zu: rest", i,
+				    sizes[k]);
+			lines_release(ln);
+			free(ln);
+		}
+	}
+}
+
+/*
+ * The bytes kept since lines_keep(), across refills, and cut at the
+ * limit.
+ */
+static void
+test_keep(void **state)
+{
+	static const size_t sizes[] = { 1, 3, 0 };
+	const char *in = "head\nrecord one\nrecord two\n", *got;
+	struct input src;
+	struct error err;
+	struct lines *ln;
+	size_t k, n, seg;
+	int term, cut;
+
+	(void)state;
+	for (k = 0; k < NELEM(sizes); k++) {
+		ln = open_lines(&src, in, strlen(in), sizes[k]);
+		/* Past the header, then keep two lines. */
+		do {
+			seg = lines_segment(ln, &term);
+			lines_consume(ln, seg, term);
+		} while (!term && lines_more(ln, &err) > 0);
+		if (ln->dec.pos == ln->dec.end)
+			assert_int_equal(lines_more(ln, &err), 1);
+		lines_keep(ln, 1000);
+		while (ln->line < 4) {
+			if (ln->dec.pos == ln->dec.end)
+				assert_int_equal(lines_more(ln, &err), 1);
+			seg = lines_segment(ln, &term);
+			lines_consume(ln, seg, term);
+		}
+		got = lines_kept(ln, &n, &cut);
+		assert_int_equal(cut, 0);
+		assert_int_equal(n, 22);
+		assert_memory_equal(got, "record one\nrecord two\n", 22);
+		/* At a limit of 5, only the first 5 bytes, and cut. */
+		lines_release(ln);
+		free(ln);
+		ln = open_lines(&src, in, strlen(in), sizes[k]);
+		lines_keep(ln, 5);
+		while (ln->line < 3) {
+			if (ln->dec.pos == ln->dec.end)
+				assert_int_equal(lines_more(ln, &err), 1);
+			seg = lines_segment(ln, &term);
+			lines_consume(ln, seg, term);
+		}
+		got = lines_kept(ln, &n, &cut);
+		assert_int_equal(cut, 1);
+		assert_int_equal(n, 5);
+		assert_memory_equal(got, "head\nr", 5);
+		lines_release(ln);
+		free(ln);
+	}
+}
+
 int
 main(void)
 {
@@ -451,6 +673,10 @@ main(void)
 		cmocka_unit_test(test_delimiter),
 		cmocka_unit_test(test_read_error),
 		cmocka_unit_test(test_unknown_encoding),
+		cmocka_unit_test(test_blank_delimiter),
+		cmocka_unit_test(test_utf16_hint),
+		cmocka_unit_test(test_skip_field),
+		cmocka_unit_test(test_keep),
 	};
 
 	return cmocka_run_group_tests_name("lines", tests, NULL, NULL);

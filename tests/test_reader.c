@@ -119,12 +119,44 @@ render_field(struct sbuf *sb, const struct field *f)
 }
 
 /*
+ * Checks a record's source text by its meaning: none for a good record;
+ * for a bad one, when the input's bytes are its decoded bytes (in is not
+ * NULL), exactly the input's bytes from the record's offset on, and
+ * then a line end or the end of the input, so that no byte is lost.
+ */
+static void
+check_source(
+    const struct record *rec, enum reader_status st, const char *in, size_t len)
+{
+	size_t at;
+
+	if (st == READER_OK) {
+		assert_null(rec->source);
+		return;
+	}
+	assert_non_null(rec->source);
+	if (in == NULL || rec->source_cut)
+		return;
+	if (len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0) {
+		in += 3;
+		len -= 3;
+	}
+	at = (size_t)rec->offset;
+	assert_true(at + rec->source_len <= len);
+	assert_memory_equal(rec->source, in + at, rec->source_len);
+	at += rec->source_len;
+	assert_true(at == len || in[at] == '\n' || in[at] == '\r');
+}
+
+/*
  * Reads r to its end and returns the rendering of what it yielded, to be
  * freed with free(); *delim and *bad get reader_delimiter() and
- * reader_saw_bad_utf8() at the end.  Borrowed: r, name, delim, bad.
+ * reader_saw_bad_utf8() at the end.  in and len are the input's bytes
+ * for check_source(), or NULL.  Borrowed: r, name, delim, bad.
  */
 static char *
-render(struct reader *r, const char *name, int *delim, int *bad)
+render(struct reader *r, const char *name, int *delim, int *bad, const char *in,
+    size_t len)
 {
 	struct sbuf sb = { NULL, 0, 0 };
 	struct record rec, before;
@@ -146,6 +178,7 @@ render(struct reader *r, const char *name, int *delim, int *bad)
 			break;
 		}
 		assert_true(st == READER_OK || st == READER_BAD_RECORD);
+		check_source(&rec, st, in, len);
 		assert_ptr_equal(rec.file, name);
 		assert_int_equal(rec.is_header, n == 0);
 		sb_num(&sb, rec.line);
@@ -206,7 +239,7 @@ check(const struct input *c)
 	struct error err;
 	size_t k;
 	char *got;
-	int delim, bad;
+	int delim, bad, plain;
 
 	for (k = 0; k < sizeof(read_sizes) / sizeof(read_sizes[0]); k++) {
 		memset(&opt, 0, sizeof(opt));
@@ -218,7 +251,14 @@ check(const struct input *c)
 		if (r == NULL)
 			print_message("%s: %s\n", c->what, err.msg);
 		assert_non_null(r);
-		got = render(r, name, &delim, &bad);
+		/* Offsets count UTF-8 bytes: only such input is compared. */
+		plain = c->encoding == NULL &&
+		    (c->len == 0 ||
+		        ((unsigned char)c->in[0] != 0xff &&
+		            (unsigned char)c->in[0] != 0xfe &&
+		            c->in[0] != '\0'));
+		got =
+		    render(r, name, &delim, &bad, plain ? c->in : NULL, c->len);
 		reader_free(r);
 		if (strcmp(got, c->want) != 0 ||
 		    (c->want_delim != 0 && delim != c->want_delim) ||
@@ -348,6 +388,20 @@ static const struct input cases[] = {
 	    0 },
 	{ "last field too long", IN("h,i\nab,abcdefghijklmnopq\nc,d\n"), 0, 16,
 	    NULL, "1@0:h|i\n2@4:ab\nE2:field longer than 16 bytes\n3@25:c|d\n",
+	    0, 0 },
+	/*
+	 * A field over the limit makes its whole record one ERROR, read to
+	 * its end by its quotes, at the line the field starts on.
+	 */
+	{ "long quoted field with a line break and a delimiter",
+	    IN("a,b\n\"0123456789ABCDEFG,\nx\",1\nc,d\n"), 0, 16, NULL,
+	    "1@0:a|b\n2@4:(none)\nE2:field longer than 16 bytes\n"
+	    "4@29:c|d\n",
+	    0, 0 },
+	{ "long field, then a quoted one with a line break",
+	    IN("a,b\n0123456789ABCDEFGH,\"x\ny\"\nc,d\n"), 0, 16, NULL,
+	    "1@0:a|b\n2@4:(none)\nE2:field longer than 16 bytes\n"
+	    "4@29:c|d\n",
 	    0, 0 },
 	{ "small max limits fields, not records",
 	    IN("h,i,j\naaaaaaaa,bbbbbbbb,cccccccc\n"), 0, 8, NULL,
@@ -575,6 +629,33 @@ make_endless(struct sbuf *in, struct sbuf *want)
 	    "3@3000003:ok\n");
 }
 
+/*
+ * A quoted field that passes the guard (2 * 16 + 3 bytes and a read
+ * buffer) before it ends, with 30,000 line breaks and delimiters in it:
+ * one ERROR, at the line it starts on, and reading goes on after the
+ * record's end, by its quotes, not at the next physical line.  Then the
+ * same field ending its record.
+ */
+static void
+make_long_quoted_lines(struct sbuf *in, struct sbuf *want)
+{
+	size_t i;
+
+	sb_str(in, "h,i\n\"");
+	for (i = 0; i < 30000; i++)
+		sb_str(in, "x,\n");
+	sb_str(in, "\",1\nc,d\n\"");
+	for (i = 0; i < 30000; i++)
+		sb_str(in, "\"\",\n");
+	sb_str(in, "\"\ne,f\n");
+	/* 4 + 1 + 90000 + 4 = 90009; then 4 more; then 1 + 120000 + 2. */
+	sb_str(want,
+	    "1@0:h|i\n2@4:(none)\nE2:field longer than 16 bytes\n"
+	    "30003@90009:c|d\n30004@90013:(none)\n"
+	    "E30004:field longer than 16 bytes\n"
+	    "60005@210016:e|f\n");
+}
+
 /* The same, with no line end at all, and quoted. */
 static void
 make_endless_quoted(struct sbuf *in, struct sbuf *want)
@@ -785,6 +866,7 @@ static const struct generated generated[] = {
 	{ "quoted field of max", make_quoted_max, 16, NULL },
 	{ "endless line", make_endless, 16, NULL },
 	{ "endless quoted field", make_endless_quoted, 16, NULL },
+	{ "long quoted field over lines", make_long_quoted_lines, 16, NULL },
 	{ "default limit", make_default_max, 0, NULL },
 	{ "200,000 columns", make_wide, 0, NULL },
 	{ "too many fields", make_too_many_fields, 8, NULL },
@@ -896,7 +978,7 @@ test_file(void **state)
 
 	r = reader_open(path, fname, NULL, &err);
 	assert_non_null(r);
-	got = render(r, fname, &delim, &bad);
+	got = render(r, fname, &delim, &bad, NULL, 0);
 	reader_free(r);
 	assert_string_equal(got, file_want);
 	assert_int_equal(delim, ';');
@@ -909,7 +991,7 @@ test_file(void **state)
 	assert_int_equal(dup2(fd, 0), 0);
 	r = reader_open("-", sname, NULL, &err);
 	assert_non_null(r);
-	got = render(r, sname, &delim, &bad);
+	got = render(r, sname, &delim, &bad, NULL, 0);
 	reader_free(r);
 	assert_true(fcntl(0, F_GETFD) != -1);
 	assert_int_equal(dup2(saved, 0), 0);
