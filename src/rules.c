@@ -30,6 +30,7 @@
 
 #include "ascii.h"
 #include "ruletest.h"
+#include "strindex.h"
 #include "rules.h"
 #include "value.h"
 
@@ -48,19 +49,6 @@ static const struct ruletest *const ruletests[] = {
 	&ruletest_within,
 };
 #define NRULETESTS (sizeof(ruletests) / sizeof(ruletests[0]))
-
-/*
- * An index from strings to the numbers 0, 1, ... of what they name,
- * hashed with open addressing, so that a set of 34,000 rules is read in
- * linear time: slot[h] holds a number plus one, 0 when empty, and the
- * table is kept at most half full.  The strings themselves stay with
- * their owner, which key() asks for.
- */
-struct strindex {
-	size_t *slot;
-	size_t cap; /* a power of two, or 0 */
-	size_t count;
-};
 
 struct criterion {
 	const char *id; /* in the arena */
@@ -131,25 +119,23 @@ word_is(const char *s, size_t n, const char *w)
 	return strlen(w) == n && memcmp(s, w, n) == 0;
 }
 
-/* 64-bit FNV-1a over the n bytes at s. */
-static uint64_t
-fnv1a64(const char *s, size_t n)
-{
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
-	size_t i;
+/* What a lookup in one of r's indexes looks for. */
+struct lookup {
+	const struct rules *r;
+	const struct strindex *ix;
+	const char *s;
+	size_t n;
+};
 
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= UINT64_C(0x100000001b3);
-	}
-	return h;
-}
-
-/* The string that number k names in index ix of r. */
-static const char *
-index_key(const struct rules *r, const struct strindex *ix, size_t k)
+/* Nonzero when number k of the index names the key looked up. */
+static int
+same_key(const void *ctx, size_t k)
 {
-	return ix == &r->ids ? r->crit[k].id : r->col_norm[k];
+	const struct lookup *lk = ctx;
+	const char *key =
+	    lk->ix == &lk->r->ids ? lk->r->crit[k].id : lk->r->col_norm[k];
+
+	return word_is(lk->s, lk->n, key);
 }
 
 /* The number that the n bytes at s name in ix, or (size_t)-1. */
@@ -157,55 +143,16 @@ static size_t
 index_find(
     const struct rules *r, const struct strindex *ix, const char *s, size_t n)
 {
-	size_t h, k;
+	struct lookup lk = { r, ix, s, n };
 
-	if (ix->cap == 0)
-		return (size_t)-1;
-	for (h = (size_t)fnv1a64(s, n) & (ix->cap - 1); ix->slot[h] != 0;
-	     h = (h + 1) & (ix->cap - 1)) {
-		k = ix->slot[h] - 1;
-		if (word_is(s, n, index_key(r, ix, k)))
-			return k;
-	}
-	return (size_t)-1;
+	return strindex_find(ix, strindex_hash(s, n), same_key, &lk);
 }
 
-/* Puts number k, named by its key, into slot array slot of cap slots. */
-static void
-index_put(const struct rules *r, const struct strindex *ix, size_t *slot,
-    size_t cap, size_t k)
-{
-	const char *key = index_key(r, ix, k);
-	size_t h = (size_t)fnv1a64(key, strlen(key)) & (cap - 1);
-
-	while (slot[h] != 0)
-		h = (h + 1) & (cap - 1);
-	slot[h] = k + 1;
-}
-
-/* Adds number k (its key already in place); 0, or -1 out of memory. */
+/* Adds number k, whose key is key; 0, or -1 out of memory. */
 static int
-index_add(const struct rules *r, struct strindex *ix, size_t k)
+index_add(struct strindex *ix, const char *key, size_t k)
 {
-	size_t cap, i, *slot;
-
-	if (2 * (ix->count + 1) > ix->cap) {
-		cap = ix->cap == 0 ? 64 : 2 * ix->cap;
-		if (cap > SIZE_MAX / sizeof(*slot))
-			return -1;
-		slot = calloc(cap, sizeof(*slot));
-		if (slot == NULL)
-			return -1;
-		for (i = 0; i < ix->cap; i++)
-			if (ix->slot[i] != 0)
-				index_put(r, ix, slot, cap, ix->slot[i] - 1);
-		free(ix->slot);
-		ix->slot = slot;
-		ix->cap = cap;
-	}
-	index_put(r, ix, ix->slot, ix->cap, k);
-	ix->count++;
-	return 0;
+	return strindex_add(ix, strindex_hash(key, strlen(key)), k);
 }
 
 /* Writes the top 48 bits of h as 12 lower-case hex digits and a NUL. */
@@ -395,7 +342,7 @@ ruleparse_column(struct ruleparse *ps, size_t *slot, const char **name)
 	r->cols[r->ncols].name = copy;
 	r->cols[r->ncols].required = 1;
 	r->col_norm[r->ncols] = norm;
-	if (index_add(r, &r->col_index, r->ncols) != 0)
+	if (index_add(&r->col_index, norm, r->ncols) != 0)
 		return ruleparse_error(ps, "out of memory");
 	*slot = r->ncols++;
 	return 0;
@@ -586,7 +533,7 @@ parse_rule(struct ruleparse *ps)
 	if (grow_criteria(ps) != 0)
 		return -1;
 	r->crit[r->ncrit] = c;
-	if (index_add(r, &r->ids, r->ncrit) != 0)
+	if (index_add(&r->ids, r->crit[r->ncrit].id, r->ncrit) != 0)
 		return ruleparse_error(ps, "out of memory");
 	r->ncrit++;
 	return 0;
@@ -660,8 +607,8 @@ rules_free(struct rules *r)
 	free(r->crit);
 	free(r->cols);
 	free(r->col_norm);
-	free(r->ids.slot);
-	free(r->col_index.slot);
+	strindex_release(&r->ids);
+	strindex_release(&r->col_index);
 	free(r->plan);
 	free(r->runs);
 	free(r);
@@ -761,7 +708,7 @@ rules_parse(const char *text, size_t len, const char *file, struct error *err)
 		rules_free(r);
 		return NULL;
 	}
-	format_hash(fnv1a64(r->text, r->len), r->hash);
+	format_hash(strindex_hash(r->text, r->len), r->hash);
 	return r;
 }
 
