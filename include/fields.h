@@ -3,8 +3,8 @@
  * in an index, within the record limit.
  *
  * A source builds each record here: fields_add() copies a field's bytes,
- * or a source points an index entry at bytes of its own (a view) with
- * fields_view().  The arena and the index grow, by doubling, to what the
+ * or a source points index entries at bytes of its own (views, which
+ * it makes room for with fields_reserve() and counts in n itself).  The arena and the index grow, by doubling, to what the
  * largest record needs, and stay, so that a record in steady state costs
  * no allocation; they never grow past the record limit.  A field costs
  * its bytes and its 16 bytes of index against that limit.
@@ -28,7 +28,8 @@ struct fields {
 	size_t arena_cap;
 	size_t max_field; /* the longest field */
 	size_t max_record; /* the record limit */
-	size_t room; /* what the limit leaves this record: 0 once refused */
+	size_t room; /* what the limit leaves this record */
+	int refused; /* a field of this record was refused */
 };
 
 /* What fields_add() says of a field it refuses. */
@@ -56,6 +57,7 @@ fields_clear(struct fields *fs)
 	fs->n = 0;
 	fs->used = 0;
 	fs->room = fs->max_record;
+	fs->refused = 0;
 }
 
 /*
@@ -75,10 +77,10 @@ fields_add(struct fields *fs, const char *s, size_t len)
 {
 	struct field *f;
 
-	if (fs->room == 0)
+	if (fs->refused)
 		return FIELDS_REFUSED;
 	if (len > fs->max_field || len + sizeof(struct field) > fs->room) {
-		fs->room = 0;
+		fs->refused = 1;
 		return len > fs->max_field ? FIELDS_FIELD_LONG
 		                           : FIELDS_RECORD_LONG;
 	}

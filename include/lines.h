@@ -62,6 +62,7 @@ struct lines {
 
 /* The quote state of a CSV field being skipped (lines_skip_field()). */
 struct lines_field {
+	int at_start; /* no byte of the field seen yet */
 	int quoted; /* the field began with a quote */
 	int quote_seen; /* quoted, and its last byte was a quote */
 };
@@ -198,8 +199,22 @@ lines_unkeep(struct lines *ln)
 enum lines_end
 lines_skip_field(struct lines *ln, int delim, struct lines_field *st);
 
+/*
+ * Skips what is buffered of the record, field by field as
+ * lines_skip_field() does: LINES_RECORD_END at its end, else LINES_MORE.
+ */
+enum lines_end
+lines_skip_record(struct lines *ln, int delim, struct lines_field *st);
+
 /* Skips what is buffered of the line; LINES_RECORD_END at its end. */
 enum lines_end lines_skip_line(struct lines *ln);
+
+/* Nonzero once the stretch being kept passed its limit (lines_keep()). */
+static inline int
+lines_keep_full(const struct lines *ln)
+{
+	return ln->keep_cut;
+}
 
 /*
  * Chooses a delimiter from the line that starts at dec.pos (its first

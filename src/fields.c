@@ -39,7 +39,7 @@ int
 fields_reserve(struct fields *fs, size_t bytes, size_t nfields)
 {
 	size_t need = fs->used + bytes, cap, i;
-	size_t most = fs->max_record / sizeof(struct field) + 1;
+	size_t most = fs->max_record / sizeof(struct field);
 	struct field *f;
 	char *p;
 

@@ -241,6 +241,19 @@ finish_crlf(struct lines *ln)
 }
 
 enum lines_end
+lines_skip_record(struct lines *ln, int delim, struct lines_field *st)
+{
+	enum lines_end e;
+
+	while ((e = lines_skip_field(ln, delim, st)) == LINES_FIELD_END) {
+		st->at_start = 1;
+		st->quoted = 0;
+		st->quote_seen = 0;
+	}
+	return e;
+}
+
+enum lines_end
 lines_skip_line(struct lines *ln)
 {
 	size_t len;
@@ -271,6 +284,13 @@ lines_skip_field(struct lines *ln, int delim, struct lines_field *st)
 		len = lines_segment(ln, &term);
 		for (i = 0; i < len; i++) {
 			c = p[i];
+			if (st->at_start) {
+				st->at_start = 0;
+				if (c == '"') {
+					st->quoted = 1;
+					continue;
+				}
+			}
 			if (c == '\n' || c == '\r') {
 				if (!st->quoted || st->quote_seen)
 					break;

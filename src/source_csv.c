@@ -171,9 +171,11 @@ on_record(int c, void *data)
 }
 
 /*
- * After a field whose bytes passed the guard: libcsv's state is dropped
- * (it would keep the whole field), and the rest of the field is skipped
- * by its quotes, as libcsv's state says they stand.
+ * After a field whose bytes passed the guard: the record is handed on
+ * now, one ERROR, so that an endless line through a pipe ends in an
+ * answer, not in waiting; libcsv's state is dropped (it would keep the
+ * whole field), and the rest of the record is skipped later, by its
+ * quotes as libcsv's state says they stand (SKIP_REST_OF_RECORD).
  */
 static void
 give_up_field(struct csv_source *r)
@@ -182,14 +184,14 @@ give_up_field(struct csv_source *r)
 		r->rerr = REC_FIELD_LONG;
 		r->rerr_line = r->field_line;
 	}
-	r->fs.room = 0;
+	r->skip_state.at_start = 0;
 	r->skip_state.quoted = r->csv.quoted &&
 	    (r->csv.pstate == LIBCSV_FIELD_BEGUN ||
 	        r->csv.pstate == LIBCSV_FIELD_MIGHT_HAVE_ENDED);
 	r->skip_state.quote_seen = r->skip_state.quoted &&
 	    r->csv.pstate == LIBCSV_FIELD_MIGHT_HAVE_ENDED;
 	parser_reset(r, 0);
-	r->skip = SKIP_FIELD;
+	r->skip = SKIP_REST_OF_RECORD;
 }
 
 /*
@@ -198,11 +200,11 @@ give_up_field(struct csv_source *r)
  * line (term set) holding no quote is read as views of the line
  * (on_field_view()): the line stays in dec.buf until the next
  * reader_next() moves it.  A field or a record over its limit makes the
- * record bad, and reading goes on to its end: with libcsv while its
- * fields end (they are refused), and past a field that will not end
- * (the guard) by lines_skip_field().  A parse error drops libcsv's state
- * and the rest of the line (SKIP_LINE).  Returns 1 when a record is
- * complete (good or bad), 0 when more must be fed, -1 on failure.
+ * record bad, and reading goes on to its end with libcsv while its
+ * fields end (they are refused); a field that will not end (the guard)
+ * ends the record now (give_up_field()).  A parse error drops libcsv's
+ * state and the rest of the line (SKIP_LINE).  Returns 1 when a record
+ * is complete (good or bad), 0 when more must be fed, -1 on failure.
  */
 static int
 feed(struct csv_source *r, size_t len, int term)
@@ -247,33 +249,36 @@ feed(struct csv_source *r, size_t len, int term)
 		r->fed += len;
 	if (r->rec_done)
 		return 1;
-	if (r->fed > r->guard)
-		give_up_field(r);
-	return 0;
+	if (r->fed <= r->guard)
+		return 0;
+	give_up_field(r);
+	return 1;
 }
 
 /*
  * Skips on after an error (see enum skip).  Returns 1 when the record
- * ended, 0 when more must be read.  A field skipped to its delimiter
- * leaves libcsv to read the rest of the record afresh, its fields
- * refused; but libcsv, afresh, would pass over a line end as a blank
- * line, so resumed says that a line end next ends the record.
+ * is to be handed on: its line ended, or its text reached the record
+ * limit (the rest of the line is then skipped after it); else 0, when
+ * more must be read or the skipping of a record handed on goes on.
  */
 static int
 skip_on(struct csv_source *r)
 {
 	enum lines_end e;
 
-	e = r->skip == SKIP_LINE
-	    ? lines_skip_line(&r->ln)
-	    : lines_skip_field(&r->ln, r->delim, &r->skip_state);
-	if (e == LINES_MORE)
-		return 0;
-	r->skip = SKIP_NONE;
-	if (e == LINES_RECORD_END)
+	if (r->skip == SKIP_REST_OF_RECORD)
+		e = lines_skip_record(&r->ln, r->delim, &r->skip_state);
+	else
+		e = lines_skip_line(&r->ln);
+	if (e == LINES_RECORD_END) {
+		e = r->skip == SKIP_LINE;
+		r->skip = SKIP_NONE;
+		return (int)e;
+	}
+	if (r->skip == SKIP_LINE && lines_keep_full(&r->ln)) {
+		r->skip = SKIP_REST_OF_LINE;
 		return 1;
-	r->fed = 0;
-	r->resumed = 1;
+	}
 	return 0;
 }
 
@@ -346,6 +351,9 @@ use_text(struct csv_source *r, struct record *rec, int bad)
 		return;
 	}
 	s = record_text(r, &n, &cut);
+	/* Handed on before its end: its text is cut. */
+	if (r->skip == SKIP_REST_OF_LINE || r->skip == SKIP_REST_OF_RECORD)
+		cut = 1;
 	if (replaced)
 		note_replaced(r, s, n);
 	if (!bad)
@@ -450,10 +458,9 @@ at_eof(struct csv_source *r, struct record *rec, struct error *err)
 {
 	if (r->in_record) {
 		r->seg_line = r->ln.line;
-		if (r->skip != SKIP_NONE || r->resumed) {
+		if (r->skip == SKIP_LINE) {
 			/* The error is said; libcsv was set afresh. */
 			r->skip = SKIP_NONE;
-			r->resumed = 0;
 			return finish(r, rec, err);
 		}
 		if (reserve_for(r, 0) < 0)
@@ -471,6 +478,7 @@ at_eof(struct csv_source *r, struct record *rec, struct error *err)
 			return finish(r, rec, err);
 		r->in_record = 0;
 	}
+	r->skip = SKIP_NONE;
 	r->state = READER_STATE_DONE;
 	return READER_EOF;
 }
@@ -646,14 +654,6 @@ csv_next(void *s, struct record *rec, struct error *err)
 			if (skip_on(r))
 				return finish(r, rec, err);
 			continue;
-		}
-		if (r->resumed) {
-			r->resumed = 0;
-			if (c == '\n' || c == '\r') {
-				len = lines_segment(&r->ln, &term);
-				lines_consume(&r->ln, len, term);
-				return finish(r, rec, err);
-			}
 		}
 		if (!r->in_record) {
 			switch (begin_record(r)) {

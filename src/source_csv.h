@@ -45,8 +45,13 @@ enum reader_state {
 /* After an error, what is skipped to reach the end of the record. */
 enum skip {
 	SKIP_NONE = 0,
-	SKIP_LINE, /* the rest of the line: libcsv could not parse it */
-	SKIP_FIELD /* the rest of a field too long to read, by its quotes */
+	/* The rest of the line, which libcsv could not parse, kept as the
+	 * record's text until its end or the record limit. */
+	SKIP_LINE,
+	/* After the record was handed on (see give_up_field()), the rest of
+	 * its line, or of the record, by its quotes. */
+	SKIP_REST_OF_LINE,
+	SKIP_REST_OF_RECORD
 };
 
 /*
@@ -79,8 +84,6 @@ struct csv_source {
 	size_t fed;
 	/* Fields libcsv handed on, refused ones too. */
 	unsigned long fields_seen;
-	/* libcsv was set afresh in the middle of a record: see skip_on(). */
-	int resumed;
 	/* The record handed on was read in a batch (see batch()). */
 	int batched;
 	/* The line of the first byte the decoder could not decode, or 0. */

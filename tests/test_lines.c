@@ -570,6 +570,7 @@ test_skip_field(void **state)
 		for (k = 0; k < NELEM(sizes); k++) {
 			ln = open_lines(
 			    &src, skips[i].in, strlen(skips[i].in), sizes[k]);
+			st.at_start = 0;
 			st.quoted = skips[i].quoted;
 			st.quote_seen = skips[i].quote_seen;
 			do {
