@@ -4,9 +4,9 @@
  *
  * Each format is one file, src/format_NAME.c, defining one struct format
  * (its row): its name, what options it takes, and its operations, which
- * report.c calls in this order: init (once, when the report is made; the
- * only one that may fail), start (once, before anything else is
- * written), file (at each input's header), record or error (once per
+ * report.c calls in this order: init (once, when the report is made),
+ * plan (for each input, FORMAT_PLAN formats only), start (once, before
+ * anything else is written), file (at each input's header), record or error (once per
  * record, in input order, after the report has counted it), finish
  * (once, at the end), release.  An operation writes through rp->out and
  * never fails: a write error is sticky in the output and report.c turns
@@ -31,6 +31,7 @@ struct entry {
 	enum verdict verdict;
 	const struct finding *findings; /* NULL for ERROR */
 	const char *message; /* ERROR: what the reader said; else NULL */
+	unsigned long error_line; /* ERROR: the line it said it of */
 	/* The failed and unknown criteria, in rule order (none for ERROR). */
 	const size_t *failed;
 	size_t nfailed;
@@ -75,6 +76,9 @@ struct format {
 	/* Returns 0, or -1 when out of memory; may be NULL. */
 	int (*init)(struct report *rp);
 	void (*start)(struct report *rp);
+	/* FORMAT_PLAN: an input's header, before anything is written;
+	 * returns 0, or -1 when out of memory. */
+	int (*plan)(struct report *rp, const struct record *hdr);
 	void (*file)(struct report *rp, const struct record *hdr);
 	void (*record)(struct report *rp, const struct entry *e);
 	void (*error)(struct report *rp, const struct entry *e);

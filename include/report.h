@@ -28,7 +28,8 @@ enum format_flag {
 	FORMAT_ONLY = 1 << 1, /* --only: some statuses only */
 	FORMAT_COLOR = 1 << 2, /* --color */
 	FORMAT_GUARD = 1 << 3, /* --no-formula-guard */
-	FORMAT_EXPECT = 1 << 4 /* an --expect report, not a screening one */
+	FORMAT_EXPECT = 1 << 4, /* an --expect report, not a screening one */
+	FORMAT_PLAN = 1 << 5 /* one header for all inputs: report_plan() */
 };
 
 struct report_options {
@@ -81,6 +82,16 @@ struct report *report_new(FILE *out, const struct report_options *opt,
     const struct rules *r, int32_t asof);
 
 /*
+ * Declares the header of an input before anything is written, for the
+ * formats that write one header for all inputs (FORMAT_PLAN: the csv
+ * report writes the union of their columns): the caller reads every
+ * input's header first, plans each in order, then screens.  A format
+ * that is not planned for takes the first input's header as its plan.
+ * Returns 0, or -1 when out of memory.
+ */
+int report_plan(struct report *rp, const struct record *hdr);
+
+/*
  * Starts an input file: hdr is its header record, cols the columns bound
  * in it.  The csv format writes the header row the first time, and again
  * only when a later file's header differs.  Returns 0, or -1 on a write
@@ -98,11 +109,12 @@ int report_record(struct report *rp, const struct record *rec,
     const size_t *col, enum verdict v, const struct finding *f);
 
 /*
- * Reports a malformed record (VERDICT_ERROR) with its message (the error
- * that the reader gave).  Returns 0, or -1 on a write error.
+ * Reports a malformed record (VERDICT_ERROR) with the error that the
+ * reader gave: its message, and its line.  Returns 0, or -1 on a write
+ * error.
  */
-int
-report_error(struct report *rp, const struct record *rec, const char *message);
+int report_error(
+    struct report *rp, const struct record *rec, const struct error *err);
 
 /*
  * Notes that the input held bytes that are not UTF-8, so that the text
@@ -125,6 +137,9 @@ int report_finish(struct report *rp);
 
 /* The number of records reported with verdict v. */
 unsigned long report_count(const struct report *rp, enum verdict v);
+
+/* The errno of the first write that failed, or 0. */
+int report_write_errno(const struct report *rp);
 
 /* --expect: the number of records whose decision differed. */
 unsigned long report_mismatches(const struct report *rp);

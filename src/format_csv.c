@@ -1,38 +1,70 @@
 /*
  * format_csv.c - the csv report, for a spreadsheet or a program.
  *
- * Every input column, verbatim and in input order, then screen_status,
- * screen_failed and screen_unknown (criterion ids joined with ';').  A
- * cell is quoted only when it holds a comma, a quote, CR or LF (quotes
+ * One header row: the union of the inputs' columns in first-seen order
+ * (as csvkit's csvstack does; report_plan() gives every input's header
+ * first), then screen_status, screen_failed and screen_unknown (ids
+ * joined with ';'), screen_reasons (the reasons in words, as the text
+ * report gives them, joined with "; "; for an ERROR the reader's message
+ * with its line) and screen_source (an ERROR record's text as it was
+ * read, so that no byte of it is lost; empty for the others).  Every row
+ * is as wide as the header, each record's cells under their own header
+ * names, empty where its input has no such column; an input that was
+ * screened before loses its screen_ columns, which are written anew.
+ *
+ * A cell is quoted only when it holds a comma, a quote, CR or LF (quotes
  * doubled), and, unless the guard is off, a cell that a spreadsheet
  * would run as a formula gets a leading ' (OWASP's advice against CSV
- * injection).  The header row is written for the first file, and again
- * only when a later file's header differs.
+ * injection); that covers every cell written, the screen_ ones too.
  *
- * A row is copied into the buffer and checked eight bytes at a time at
- * once (copy_csv_plain()); only the rare row with a cell that needs
- * quotes or the guard is then written again, cell by cell.  With ones = 0x0101..01 and
- * highs = 0x8080..80, x ^ (c * ones) has a zero byte where x has a byte
- * c, and (y - ones) & ~y & highs is nonzero exactly when y has a zero
- * byte.
+ * A row asks for room once.  The usual row, from an input whose columns
+ * are the header's in order, is copied into the buffer and checked eight
+ * bytes at a time (copy_csv_plain()); only a row with a cell that needs
+ * quotes or the guard is then written again, cell by cell.  With ones =
+ * 0x0101..01 and highs = 0x8080..80, x ^ (c * ones) has a zero byte where
+ * x has a byte c, and (y - ones) & ~y & highs is nonzero exactly when y
+ * has a zero byte.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "format.h"
+#include "strindex.h"
 
 #define ONES UINT64_C(0x0101010101010101)
 #define HIGHS UINT64_C(0x8080808080808080)
+/* A union column that the current input does not have. */
+#define NONE ((size_t)-1)
+
+/* The report's own columns, after the inputs'. */
+static const char *const screen_columns[] = { "screen_status", "screen_failed",
+	"screen_unknown", "screen_reasons", "screen_source" };
+#define NSCREEN (sizeof(screen_columns) / sizeof(screen_columns[0]))
+
+/* One column of the header: a name, and which of that name it is. */
+struct column {
+	char *name; /* a copy */
+	size_t len;
+	size_t occ; /* 0 for the first column of this name in its input */
+};
 
 struct csv_state {
-	/* The current file's header width, for malformed records. */
-	int has_width;
-	size_t width;
-	/* The last header row written, to notice a different one. */
-	int have_header;
-	size_t hdr_nfields;
-	size_t *hdr_lens;
-	char *hdr_bytes;
+	/* The header: the union of the inputs' columns, found by index. */
+	struct column *cols;
+	size_t ncols;
+	size_t cols_cap;
+	struct strindex index;
+	int planned;
+	int header_out;
+	/* The current input: its field for each column, or NONE. */
+	size_t *field_of;
+	size_t width; /* its header's field count */
+	int identity; /* its fields are the header's columns, in order */
+	/* The screen_reasons cell being made. */
+	char *reasons;
+	size_t reasons_len;
+	size_t reasons_cap;
 };
 
 /* clang-format off */
@@ -41,9 +73,10 @@ static const unsigned char csv_special[256] = {
 	['\n'] = 1, ['\r'] = 1, ['"'] = 1, [','] = 1
 };
 
-/* Bytes that may start a formula in a spreadsheet. */
+/* Bytes that may start a formula in a spreadsheet, or hide one (NUL). */
 static const unsigned char formula_start[256] = {
-	['\t'] = 1, ['\r'] = 1, ['+'] = 1, ['-'] = 1, ['='] = 1, ['@'] = 1
+	['\0'] = 1, ['\t'] = 1, ['\r'] = 1, ['+'] = 1, ['-'] = 1, ['='] = 1,
+	['@'] = 1
 };
 /* clang-format on */
 
@@ -85,7 +118,8 @@ plain_number(const char *s, size_t n)
 
 /*
  * Nonzero when a spreadsheet could take the cell for a formula: it
- * starts with = + - @ tab or CR and is not a plain number.
+ * starts with = + - @ tab, CR or NUL (which LibreOffice drops, then runs
+ * what follows) and is not a plain number.
  */
 static int
 risky_cell(const char *s, size_t n)
@@ -182,110 +216,285 @@ record_size(const struct record *rec)
 	return 2 * total + 4 * rec->nfields;
 }
 
-/* Nonzero when hdr's fields are those of the last header row written. */
+/* Nonzero when the n bytes at s name one of the report's own columns. */
 static int
-same_header(const struct csv_state *st, const struct record *hdr)
+is_screen_column(const char *s, size_t n)
 {
-	size_t i, off = 0;
+	size_t i;
 
-	if (!st->have_header || hdr->nfields != st->hdr_nfields)
-		return 0;
-	for (i = 0; i < hdr->nfields; i++) {
-		if (hdr->fields[i].len != st->hdr_lens[i] ||
-		    (hdr->fields[i].len > 0 &&
-		        memcmp(hdr->fields[i].ptr, st->hdr_bytes + off,
-		            hdr->fields[i].len) != 0))
-			return 0;
-		off += st->hdr_lens[i];
-	}
-	return 1;
-}
-
-/* Keeps a copy of hdr's fields; returns 0, or -1 when out of memory. */
-static int
-keep_header(struct csv_state *st, const struct record *hdr)
-{
-	size_t i, total = 0, off = 0;
-	size_t *lens;
-	char *bytes;
-
-	for (i = 0; i < hdr->nfields; i++)
-		total += hdr->fields[i].len;
-	lens = malloc((hdr->nfields > 0 ? hdr->nfields : 1) * sizeof(*lens));
-	bytes = malloc(total > 0 ? total : 1);
-	if (lens == NULL || bytes == NULL) {
-		free(lens);
-		free(bytes);
-		return -1;
-	}
-	for (i = 0; i < hdr->nfields; i++) {
-		lens[i] = hdr->fields[i].len;
-		if (lens[i] > 0)
-			memcpy(bytes + off, hdr->fields[i].ptr, lens[i]);
-		off += lens[i];
-	}
-	free(st->hdr_lens);
-	free(st->hdr_bytes);
-	st->hdr_lens = lens;
-	st->hdr_bytes = bytes;
-	st->hdr_nfields = hdr->nfields;
-	st->have_header = 1;
+	for (i = 0; i < NSCREEN; i++)
+		if (strlen(screen_columns[i]) == n &&
+		    memcmp(screen_columns[i], s, n) == 0)
+			return 1;
 	return 0;
 }
 
+/* The hash of the occ-th column named by the n bytes at s. */
+static uint64_t
+column_hash(const char *s, size_t n, size_t occ)
+{
+	return strindex_hash(s, n) ^
+	    ((uint64_t)occ * UINT64_C(0x9e3779b97f4a7c15));
+}
+
+/* What a lookup of a column looks for. */
+struct column_key {
+	const struct column *cols;
+	const char *s;
+	size_t n;
+	size_t occ;
+};
+
+static int
+same_column(const void *ctx, size_t k)
+{
+	const struct column_key *key = ctx;
+	const struct column *c = &key->cols[k];
+
+	return c->occ == key->occ && c->len == key->n &&
+	    memcmp(c->name, key->s, key->n) == 0;
+}
+
+/* The column of the occ-th name s (n bytes), or NONE. */
+static size_t
+find_column(const struct csv_state *st, const char *s, size_t n, size_t occ)
+{
+	struct column_key key = { st->cols, s, n, occ };
+
+	return strindex_find(
+	    &st->index, column_hash(s, n, occ), same_column, &key);
+}
+
+/* What a lookup of a field's name among the fields before it looks for. */
+struct field_key {
+	const struct field *fields;
+	const size_t *first; /* each name's first field */
+	const char *s;
+	size_t n;
+};
+
+static int
+same_field(const void *ctx, size_t k)
+{
+	const struct field_key *key = ctx;
+	const struct field *f = &key->fields[key->first[k]];
+
+	return f->len == key->n && memcmp(f->ptr, key->s, key->n) == 0;
+}
+
+/*
+ * Numbers the fields of hdr by name: occ[k] is how many fields before k
+ * have its name.  Linear in the header, however many names repeat.
+ * Returns 0, or -1 when out of memory.
+ */
+static int
+occurrences(const struct record *hdr, size_t *occ)
+{
+	struct strindex names = STRINDEX_INIT;
+	struct field_key key = { hdr->fields, NULL, NULL, 0 };
+	size_t *first, *count, k, id, nnames = 0;
+	uint64_t h;
+	int rc = 0;
+
+	first = malloc((hdr->nfields + 1) * sizeof(*first));
+	count = malloc((hdr->nfields + 1) * sizeof(*count));
+	key.first = first;
+	for (k = 0; first != NULL && count != NULL && k < hdr->nfields; k++) {
+		key.s = hdr->fields[k].ptr;
+		key.n = hdr->fields[k].len;
+		h = strindex_hash(key.s, key.n);
+		id = strindex_find(&names, h, same_field, &key);
+		if (id == NONE) {
+			id = nnames++;
+			first[id] = k;
+			count[id] = 0;
+			if (strindex_add(&names, h, id) != 0)
+				break;
+		}
+		occ[k] = count[id]++;
+	}
+	if (first == NULL || count == NULL || k < hdr->nfields)
+		rc = -1;
+	strindex_release(&names);
+	free(first);
+	free(count);
+	return rc;
+}
+
+/* Adds the columns of hdr that the header lacks; 0, or -1 out of memory. */
+static int
+csv_plan(struct report *rp, const struct record *hdr)
+{
+	struct csv_state *st = rp->state;
+	size_t *occ, k, cap;
+	struct column *grown, *c;
+	int rc = -1;
+
+	st->planned = 1;
+	occ = malloc((hdr->nfields + 1) * sizeof(*occ));
+	if (occ == NULL || occurrences(hdr, occ) != 0)
+		goto out;
+	for (k = 0; k < hdr->nfields; k++) {
+		const struct field *f = &hdr->fields[k];
+
+		if (is_screen_column(f->ptr, f->len) ||
+		    find_column(st, f->ptr, f->len, occ[k]) != NONE)
+			continue;
+		if (st->ncols == st->cols_cap) {
+			cap = st->cols_cap > 0 ? 2 * st->cols_cap : 32;
+			grown = realloc(st->cols, cap * sizeof(*grown));
+			if (grown == NULL)
+				goto out;
+			st->cols = grown;
+			st->cols_cap = cap;
+		}
+		c = &st->cols[st->ncols];
+		c->name = malloc(f->len + 1);
+		if (c->name == NULL)
+			goto out;
+		if (f->len > 0)
+			memcpy(c->name, f->ptr, f->len);
+		c->len = f->len;
+		c->occ = occ[k];
+		if (strindex_add(&st->index,
+		        column_hash(f->ptr, f->len, occ[k]), st->ncols) != 0) {
+			free(c->name);
+			goto out;
+		}
+		st->ncols++;
+	}
+	rc = 0;
+out:
+	free(occ);
+	return rc;
+}
+
+/* The header row: the columns, then the report's own. */
+static void
+write_header(struct report *rp)
+{
+	struct csv_state *st = rp->state;
+	size_t k, room = 64 * NSCREEN;
+	char *d;
+
+	for (k = 0; k < st->ncols; k++)
+		room += 2 * st->cols[k].len + 4;
+	d = out_room(&rp->out, room);
+	if (d == NULL)
+		return;
+	for (k = 0; k < st->ncols; k++) {
+		d = put_csv_cell(d, st->cols[k].name, st->cols[k].len,
+		    rp->opt.formula_guard);
+		*d++ = ',';
+	}
+	for (k = 0; k < NSCREEN; k++) {
+		d = put_str(d, screen_columns[k]);
+		*d++ = k + 1 < NSCREEN ? ',' : '\n';
+	}
+	out_done(&rp->out, d);
+	st->header_out = 1;
+}
+
+/*
+ * Places the fields of an input under the header's columns.  Out of
+ * memory, every cell of the input stays empty; its records still have
+ * their rows.
+ */
 static void
 csv_file(struct report *rp, const struct record *hdr)
 {
 	struct csv_state *st = rp->state;
-	size_t i;
-	char *d;
+	size_t *occ, k, u;
 
-	st->has_width = 1;
+	if (!st->planned)
+		(void)csv_plan(rp, hdr);
+	free(st->field_of);
+	st->field_of = malloc((st->ncols + 1) * sizeof(*st->field_of));
+	occ = malloc((hdr->nfields + 1) * sizeof(*occ));
 	st->width = hdr->nfields;
-	if (same_header(st, hdr))
-		return;
-	/* Out of memory only costs a repeated header row later. */
-	if (keep_header(st, hdr) != 0)
-		st->have_header = 0;
-	d = out_room(&rp->out, record_size(hdr) + 64);
-	if (d == NULL)
-		return;
-	for (i = 0; i < hdr->nfields; i++) {
-		d = put_csv_cell(d, hdr->fields[i].ptr, hdr->fields[i].len,
-		    rp->opt.formula_guard);
-		*d++ = ',';
+	st->identity = st->ncols == hdr->nfields;
+	if (occ == NULL || occurrences(hdr, occ) != 0) {
+		free(occ);
+		occ = NULL;
 	}
-	d = put_str(d, "screen_status,screen_failed,screen_unknown\n");
-	out_done(&rp->out, d);
+	if (st->field_of != NULL) {
+		for (u = 0; u < st->ncols; u++)
+			st->field_of[u] = NONE;
+		for (k = 0; occ != NULL && k < hdr->nfields; k++) {
+			u = find_column(
+			    st, hdr->fields[k].ptr, hdr->fields[k].len, occ[k]);
+			if (u != NONE)
+				st->field_of[u] = k;
+			st->identity = st->identity && u == k;
+		}
+	}
+	st->identity = st->identity && st->field_of != NULL && occ != NULL;
+	free(occ);
+	if (!st->header_out)
+		write_header(rp);
+}
+
+/* Appends len bytes at s to the reasons cell. */
+static void
+reasons_add(struct csv_state *st, const char *s, size_t len)
+{
+	if (len > st->reasons_cap - st->reasons_len)
+		len = st->reasons_cap - st->reasons_len;
+	memcpy(st->reasons + st->reasons_len, s, len);
+	st->reasons_len += len;
+}
+
+/* "ID: REASON", after "; " unless it is the first, marked if advisory. */
+static void
+csv_reason(
+    struct report *rp, size_t i, size_t k, const char *reason, size_t len)
+{
+	struct csv_state *st = rp->state;
+
+	if (k > 0)
+		reasons_add(st, "; ", 2);
+	reasons_add(st, rp->ids[i], rp->idlen[i]);
+	reasons_add(st, ": ", 2);
+	reasons_add(st, reason, len);
+	if (!rules_required(rp->rules, i))
+		reasons_add(st, " (advisory)", 11);
+}
+
+/* Makes the reasons cell of e: its reasons, or an ERROR's message. */
+static void
+make_reasons(struct report *rp, const struct entry *e)
+{
+	struct csv_state *st = rp->state;
+	char line[48];
+	int n;
+
+	st->reasons_len = 0;
+	if (e->verdict != VERDICT_ERROR) {
+		report_each_reason(rp, e, csv_reason);
+		return;
+	}
+	n = snprintf(line, sizeof(line), "line %lu: ", e->error_line);
+	if (e->error_line > 0 && n > 0)
+		reasons_add(st, line, (size_t)n);
+	if (e->message != NULL)
+		reasons_add(st, e->message, strlen(e->message));
 }
 
 /*
- * One row: the fields in input order, padded with empty cells to the
- * header's width, the three screen columns, then any fields beyond the
- * header's width (only a malformed record has them).  The cells are
- * copied as they are, noting any byte that needs quotes and any first
- * byte that may need the guard; in the rare row that has one, the cells
- * are written again, each as put_csv_cell() says.
+ * The cells of the input's columns, for an input whose columns are the
+ * header's in order: copied as they are, noting any byte that needs
+ * quotes and any first byte that may need the guard; in the rare row
+ * that has one, written again, each as put_csv_cell() says.
  */
-static void
-csv_record(struct report *rp, const struct entry *e)
+static char *
+put_plain_row(char *d, const struct record *rec, size_t width, int guard)
 {
-	struct csv_state *st = rp->state;
-	const struct record *rec = e->rec;
-	size_t width = st->has_width ? st->width : rec->nfields;
-	size_t i, m, n;
-	int guard = rp->opt.formula_guard;
+	size_t i, n, m = width < rec->nfields ? width : rec->nfields;
 	uint64_t special = 0;
 	unsigned char risky = 0;
+	char *start = d;
 	const char *s;
-	char *d, *start;
 
-	d = out_room(&rp->out,
-	    record_size(rec) + width + rp->ids_room + 2 * rp->nrules + 16);
-	if (d == NULL)
-		return;
-	start = d;
-	m = width < rec->nfields ? width : rec->nfields;
 	for (i = 0; i < m; i++) {
 		s = rec->fields[i].ptr;
 		n = rec->fields[i].len;
@@ -305,36 +514,100 @@ csv_record(struct report *rp, const struct entry *e)
 	}
 	for (; i < width; i++)
 		*d++ = ',';
+	return d;
+}
+
+/* The cells of the header's columns, each from its field, if any. */
+static char *
+put_placed_row(
+    char *d, const struct csv_state *st, const struct record *rec, int guard)
+{
+	size_t u, k;
+
+	for (u = 0; u < st->ncols; u++) {
+		k = st->field_of != NULL ? st->field_of[u] : NONE;
+		if (k != NONE && k < rec->nfields)
+			d = put_csv_cell(
+			    d, rec->fields[k].ptr, rec->fields[k].len, guard);
+		*d++ = ',';
+	}
+	return d;
+}
+
+/*
+ * One row, as wide as the header: the input's cells, then the report's
+ * own.  The row asks for room once.
+ */
+static void
+csv_record(struct report *rp, const struct entry *e)
+{
+	struct csv_state *st = rp->state;
+	const struct record *rec = e->rec;
+	int guard = rp->opt.formula_guard;
+	size_t srclen = e->verdict == VERDICT_ERROR && rec->source != NULL
+	    ? rec->source_len
+	    : 0;
+	char *d;
+
+	make_reasons(rp, e);
+	d = out_room(&rp->out,
+	    record_size(rec) + st->ncols + rp->ids_room + 2 * rp->nrules +
+	        2 * (st->reasons_len + srclen) + 32);
+	if (d == NULL)
+		return;
+	if (st->identity)
+		d = put_plain_row(d, rec, st->ncols, guard);
+	else
+		d = put_placed_row(d, st, rec, guard);
 	d = put_str(d, verdict_name(e->verdict));
 	*d++ = ',';
 	d = report_put_ids(rp, d, e->failed, e->nfailed, ';', 0);
 	*d++ = ',';
 	d = report_put_ids(rp, d, e->unknown, e->nunknown, ';', 0);
-	for (i = width; i < rec->nfields; i++) {
-		*d++ = ',';
-		d = put_csv_cell(
-		    d, rec->fields[i].ptr, rec->fields[i].len, guard);
-	}
+	*d++ = ',';
+	d = put_csv_cell(d, st->reasons, st->reasons_len, guard);
+	*d++ = ',';
+	d = put_csv_cell(d, rec->source, srclen, guard);
 	*d++ = '\n';
 	out_done(&rp->out, d);
+}
+
+/* Room for the longest reasons cell: every criterion's, or a message. */
+static int
+csv_init(struct report *rp)
+{
+	struct csv_state *st = rp->state;
+	size_t i, cap = ERROR_MSG_MAX + 64;
+
+	for (i = 0; i < rp->nrules; i++)
+		cap += rp->idlen[i] + REPORT_REASON_MAX + 16;
+	st->reasons = malloc(cap);
+	st->reasons_cap = cap;
+	return st->reasons != NULL ? 0 : -1;
 }
 
 static void
 csv_release(struct report *rp)
 {
 	struct csv_state *st = rp->state;
+	size_t k;
 
-	free(st->hdr_lens);
-	free(st->hdr_bytes);
+	for (k = 0; k < st->ncols; k++)
+		free(st->cols[k].name);
+	free(st->cols);
+	strindex_release(&st->index);
+	free(st->field_of);
+	free(st->reasons);
 }
 
 const struct format format_csv = {
 	.name = "csv",
-	.flags = FORMAT_ONLY | FORMAT_GUARD,
+	.flags = FORMAT_ONLY | FORMAT_GUARD | FORMAT_PLAN,
 	.state_size = sizeof(struct csv_state),
+	.init = csv_init,
+	.plan = csv_plan,
 	.file = csv_file,
 	.record = csv_record,
 	.error = csv_record,
-	.finish = NULL,
 	.release = csv_release,
 };

@@ -10,20 +10,23 @@
  * it, and a test checks the man page against --help.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "error.h"
 #include "header.h"
+#include "outfile.h"
 #include "reader.h"
 #include "report.h"
 #include "rules.h"
+#include "screen.h"
 #include "value.h"
 
 #define PROG "civpol-screen"
@@ -40,6 +43,8 @@ enum {
 #define NAME_SHOWN_MAX 4096
 #define OUT_BUFSIZE ((size_t)64 * 1024)
 #define MAX_FIELD_LIMIT ((size_t)256 * 1024 * 1024)
+/* Malformed records warned of one by one in an input; then a count. */
+#define MAX_RECORD_WARNINGS 100
 
 /* Long-only options get codes above the range of short ones. */
 enum {
@@ -494,184 +499,6 @@ load_rules(const char *path, struct error *err)
 	return r;
 }
 
-/* Nonzero when the input at path may keep us waiting (a pipe, a tty). */
-static int
-interactive_input(const char *path)
-{
-	struct stat st;
-	int rc;
-
-	if (strcmp(path, "-") == 0)
-		rc = fstat(STDIN_FILENO, &st);
-	else
-		rc = stat(path, &st);
-	return rc == 0 && !S_ISREG(st.st_mode);
-}
-
-struct run {
-	const struct config *cfg;
-	const struct rules *rules;
-	struct report *report;
-	FILE *out;
-	struct column_want *wants;
-	size_t nwants, nrule_cols;
-	size_t *index; /* field index of each want */
-	struct finding *findings; /* rules_count() of them */
-	int trouble; /* an error that makes the status 2 */
-	int write_failed;
-	int write_errno;
-};
-
-/* The optional columns that reports use, after the rules' own. */
-static const char *const report_column_names[] = { "applicant_id", "full_name",
-	"expected_status", "expected_failed" };
-#define NREPORT_COLUMNS 4
-
-/* Notes a failed write (rc != 0) and its errno, the first one only. */
-static int
-note_write(struct run *run, int rc)
-{
-	if (rc != 0 && !run->write_failed) {
-		run->write_failed = 1;
-		run->write_errno = errno;
-	}
-	return rc;
-}
-
-/*
- * Says once, after an input, that bytes with no character in its
- * encoding were read as U+FFFD, and where the first was.
- */
-static void
-warn_replaced(const struct reader *rd, const char *name)
-{
-	const char *encoding;
-	unsigned long line, n = reader_replaced(rd, &line, &encoding);
-	struct error err;
-
-	if (n == 0)
-		return;
-	error_set(&err, name, line,
-	    "%lu byte sequence%s with no character in %s read as U+FFFD%s", n,
-	    n == 1 ? "" : "s",
-	    encoding != NULL ? encoding : "the input's encoding",
-	    line > 0 ? ", the first here" : "");
-	warn_error(&err);
-}
-
-/* Screens every record of one input; a failure to open or bind is noted. */
-static void
-screen_file(struct run *run, const char *path)
-{
-	const struct config *cfg = run->cfg;
-	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-	struct report_columns cols;
-	struct reader *rd;
-	struct record rec;
-	struct error err;
-	enum reader_status st;
-	int flush_each = interactive_input(path);
-
-	rd = reader_open(path, name, &cfg->reader, &err);
-	if (rd == NULL) {
-		warn_error(&err);
-		run->trouble = 1;
-		return;
-	}
-	st = reader_next(rd, &rec, &err);
-	if (st == READER_EOF)
-		goto done;
-	if (st != READER_OK) {
-		warn_error(&err);
-		if (st == READER_BAD_RECORD) {
-			error_set(&err, name, 0,
-			    "cannot read the header; skipping the file");
-			warn_error(&err);
-		}
-		run->trouble = 1;
-		goto done;
-	}
-	if (header_bind(&rec, run->wants, run->nwants, cfg->maps, cfg->nmaps,
-	        run->index, &err) != 0) {
-		warn_error(&err);
-		run->trouble = 1;
-		goto done;
-	}
-	cols.id = run->index[run->nrule_cols];
-	cols.name = run->index[run->nrule_cols + 1];
-	cols.expected_status = run->index[run->nrule_cols + 2];
-	cols.expected_failed = run->index[run->nrule_cols + 3];
-	if (cfg->expect && cols.expected_status == HEADER_ABSENT) {
-		error_set(&err, name, rec.line,
-		    "--expect needs an expected_status column");
-		warn_error(&err);
-		run->trouble = 1;
-		goto done;
-	}
-	if (note_write(run, report_file(run->report, &rec, &cols)) != 0)
-		goto done;
-
-	for (;;) {
-		enum verdict v;
-
-		st = reader_next(rd, &rec, &err);
-		if (st == READER_EOF)
-			break;
-		if (st == READER_FAIL) {
-			warn_error(&err);
-			run->trouble = 1;
-			break;
-		}
-		if (st == READER_BAD_RECORD) {
-			warn_error(&err);
-			if (note_write(run,
-			        report_error(run->report, &rec, err.msg)) != 0)
-				break;
-		} else {
-			v = rules_judge(run->rules, &rec, run->index,
-			    cfg->as_of, run->findings);
-			if (note_write(run,
-			        report_record(run->report, &rec, run->index, v,
-			            run->findings)) != 0)
-				break;
-		}
-		if (flush_each && run->out != NULL &&
-		    note_write(run, report_flush(run->report)) != 0)
-			break;
-	}
-done:
-	if (reader_saw_bad_utf8(rd))
-		report_note_bad_utf8(run->report);
-	warn_replaced(rd, name);
-	reader_free(rd);
-}
-
-/* Sets up the column wants: the rules' columns, then the reports'. */
-static int
-setup_wants(struct run *run, struct error *err)
-{
-	const struct column_want *rc;
-	size_t n, i;
-
-	rc = rules_columns(run->rules, &n);
-	run->nrule_cols = n;
-	run->nwants = n + NREPORT_COLUMNS;
-	run->wants = calloc(run->nwants, sizeof(*run->wants));
-	run->index = calloc(run->nwants, sizeof(*run->index));
-	run->findings =
-	    calloc(rules_count(run->rules) + 1, sizeof(*run->findings));
-	if (run->wants == NULL || run->index == NULL || run->findings == NULL)
-		return error_set(err, NULL, 0, "out of memory");
-	for (i = 0; i < n; i++)
-		run->wants[i] = rc[i];
-	for (i = 0; i < NREPORT_COLUMNS; i++) {
-		run->wants[n + i].name = report_column_names[i];
-		run->wants[n + i].required = 0;
-	}
-	return header_check_maps(
-	    run->wants, run->nwants, run->cfg->maps, run->cfg->nmaps, err);
-}
-
 static int
 use_color(const struct config *cfg)
 {
@@ -687,17 +514,175 @@ use_color(const struct config *cfg)
 	return isatty(STDOUT_FILENO);
 }
 
-/* Writes the rule set's text to stdout. */
-static int
-print_rules(const struct rules *r)
+/*
+ * The report file being written (-o), for on_signal() to remove: a run
+ * killed by SIGINT, SIGTERM or SIGHUP leaves the target as it was.
+ */
+static const char *volatile tmp_path;
+
+static void
+on_signal(int sig)
 {
+	const char *p = tmp_path;
+
+	if (p != NULL)
+		(void)unlink(p);
+	(void)signal(sig, SIG_DFL);
+	(void)raise(sig);
+}
+
+/* Catches the signals that end a run, unless they are ignored (nohup). */
+static void
+catch_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa, old;
+	size_t i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	(void)sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			(void)sigaction(sigs[i], &sa, NULL);
+}
+
+/*
+ * Standard input, output and error, when closed at the start, are
+ * opened on /dev/null, so that no file opened later takes their place
+ * and gets diagnostics written into it.
+ */
+static void
+open_std_fds(void)
+{
+	int fd, n;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		n = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+		if (n >= 0 && n != fd) {
+			(void)dup2(n, fd);
+			(void)close(n);
+		}
+	}
+}
+
+/* Where the report goes: standard output, a file (-o), or nowhere (-q). */
+struct sink {
+	FILE *fp; /* NULL: nowhere */
+	struct outfile file;
+	int to_file;
+};
+
+/* Opens the sink the options say; 0, or -1 (said on stderr). */
+static int
+open_sink(const struct config *cfg, struct sink *sk)
+{
+	struct error err;
+
+	memset(sk, 0, sizeof(*sk));
+	if (cfg->quiet)
+		return 0;
+	if (cfg->output == NULL) {
+		sk->fp = stdout;
+	} else {
+		if (outfile_open(&sk->file, cfg->output, &err) != 0) {
+			warn_error(&err);
+			return -1;
+		}
+		sk->fp = sk->file.fp;
+		sk->to_file = 1;
+		tmp_path = outfile_tmp(&sk->file);
+	}
+	(void)setvbuf(sk->fp, NULL, _IOFBF, OUT_BUFSIZE);
+	return 0;
+}
+
+/*
+ * Ends the sink: a file is put in place when ok is set, else left out
+ * with a line that says so.  errnum is a write error seen, or 0.
+ * Returns 0, or -1 when something failed (said on stderr).
+ */
+static int
+close_sink(const struct config *cfg, struct sink *sk, int ok, int errnum)
+{
+	char name[NAME_SHOWN_MAX];
+	struct error err;
+	int replaces, in_place;
+
+	if (sk->fp == NULL)
+		return 0;
+	if (!sk->to_file) {
+		if (errnum == 0 && (fflush(stdout) != 0 || ferror(stdout)))
+			errnum = errno != 0 ? errno : EIO;
+		if (errnum != 0)
+			fprintf(stderr, PROG ": <stdout>: write error: %s\n",
+			    errtext(errnum));
+		return errnum != 0 ? -1 : 0;
+	}
+	replaces = outfile_replaces(&sk->file);
+	in_place = outfile_tmp(&sk->file) == NULL;
+	tmp_path = NULL;
+	error_name(name, sizeof(name), cfg->output);
+	if (errnum != 0)
+		fprintf(stderr, PROG ": %s: write error: %s\n", name,
+		    errtext(errnum));
+	if (errnum != 0 || (!ok && !in_place)) {
+		outfile_abort(&sk->file);
+		if (!in_place)
+			fprintf(stderr,
+			    PROG ": %s: %s, as the report is not "
+			         "whole\n",
+			    name, replaces ? "left as it was" : "not written");
+		return -1;
+	}
+	if (outfile_commit(&sk->file, &err) != 0) {
+		warn_error(&err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Writes the rule set's text to the sink. */
+static int
+print_rules(const struct config *cfg, const struct rules *r)
+{
+	struct sink sk;
 	size_t len;
 	const char *text = rules_text(r, &len);
+	int e = 0;
 
-	if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
-		fprintf(stderr, PROG ": write error: %s\n", errtext(errno));
+	if (open_sink(cfg, &sk) != 0)
 		return EXIT_TROUBLE;
-	}
+	if (sk.fp != NULL && fwrite(text, 1, len, sk.fp) != len)
+		e = errno != 0 ? errno : EIO;
+	return close_sink(cfg, &sk, 1, e) == 0 ? EXIT_PASS : EXIT_TROUBLE;
+}
+
+/* The screen's warnings, on stderr. */
+static void
+warn_screen(void *ctx, enum screen_warning kind, const struct error *err)
+{
+	(void)ctx;
+	(void)kind;
+	warn_error(err);
+}
+
+/* The exit status of a run whose report is rp. */
+static int
+run_status(const struct config *cfg, const struct report *rp, int trouble)
+{
+	if (cfg->expect)
+		return trouble                  ? EXIT_TROUBLE
+		    : report_mismatches(rp) > 0 ? EXIT_REJECT
+		                                : EXIT_PASS;
+	if (trouble || report_count(rp, VERDICT_ERROR) > 0)
+		return EXIT_TROUBLE;
+	if (report_count(rp, VERDICT_FAIL) > 0 ||
+	    report_count(rp, VERDICT_REVIEW) > 0)
+		return EXIT_REJECT;
 	return EXIT_PASS;
 }
 
@@ -706,88 +691,59 @@ screen(struct config *cfg, struct rules *rules, int nfiles, char **files)
 {
 	char dash[] = "-";
 	char *stdin_only[] = { dash };
-	struct run run;
+	struct screen_options so;
+	struct screen *sc = NULL;
+	struct report *rp = NULL;
 	struct error err;
-	int i, status;
+	struct sink sk;
+	int i, failed = 0, status = EXIT_TROUBLE;
 
-	memset(&run, 0, sizeof(run));
-	run.cfg = cfg;
 	rules_prepare(rules, cfg->as_of);
-	run.rules = rules;
-	if (setup_wants(&run, &err) != 0) {
-		fprintf(stderr, PROG ": %s\n", err.msg);
-		status = EXIT_TROUBLE;
-		goto out;
-	}
-	if (!cfg->quiet) {
-		if (cfg->output != NULL) {
-			run.out = fopen(cfg->output, "w");
-			if (run.out == NULL) {
-				fprintf(stderr,
-				    PROG ": %s: cannot open for"
-				         " writing: %s\n",
-				    cfg->output, errtext(errno));
-				status = EXIT_TROUBLE;
-				goto out;
-			}
-		} else
-			run.out = stdout;
-		(void)setvbuf(run.out, NULL, _IOFBF, OUT_BUFSIZE);
+	if (cfg->expect)
+		cfg->report.format = report_format_find("text", 1);
+	if (open_sink(cfg, &sk) != 0)
+		return EXIT_TROUBLE;
+	if (sk.fp != NULL)
 		cfg->report.color =
 		    report_format_takes(cfg->report.format, FORMAT_COLOR) &&
 		    use_color(cfg);
-	}
-	if (cfg->expect)
-		cfg->report.format = report_format_find("text", 1);
 	/* Quiet, the report writes nothing, but it still counts and
 	 * compares. */
-	run.report = report_new(run.out, &cfg->report, rules, cfg->as_of);
-	if (run.report == NULL) {
-		fprintf(stderr, PROG ": out of memory\n");
-		status = EXIT_TROUBLE;
+	rp = report_new(sk.fp, &cfg->report, rules, cfg->as_of);
+	memset(&so, 0, sizeof(so));
+	so.reader = cfg->reader;
+	so.maps = cfg->maps;
+	so.nmaps = cfg->nmaps;
+	so.as_of = cfg->as_of;
+	so.expect = cfg->expect;
+	so.max_warnings = MAX_RECORD_WARNINGS;
+	if (rp == NULL)
+		error_set(&err, NULL, 0, "out of memory");
+	else
+		sc = screen_new(rules, rp, &so, warn_screen, NULL, &err);
+	if (sc == NULL) {
+		warn_error(&err);
+		(void)close_sink(cfg, &sk, 0, 0);
 		goto out;
 	}
-
 	if (nfiles == 0) {
 		nfiles = 1;
 		files = stdin_only;
 	}
-	for (i = 0; i < nfiles && !run.write_failed; i++)
-		screen_file(&run, files[i]);
-
-	if (!run.write_failed)
-		(void)note_write(&run, report_finish(run.report));
-	if (run.out != NULL) {
-		(void)note_write(&run, fflush(run.out));
-		(void)note_write(&run, ferror(run.out) ? -1 : 0);
-		if (run.out != stdout)
-			(void)note_write(&run, fclose(run.out));
-		run.out = NULL;
-	}
-
-	if (run.write_failed) {
-		fprintf(stderr, PROG ": %s: write error: %s\n",
-		    cfg->output != NULL ? cfg->output : "<stdout>",
-		    errtext(run.write_errno));
-		status = EXIT_TROUBLE;
-	} else if (cfg->expect)
-		status = run.trouble                    ? EXIT_TROUBLE
-		    : report_mismatches(run.report) > 0 ? EXIT_REJECT
-		                                        : EXIT_PASS;
-	else if (run.trouble || report_count(run.report, VERDICT_ERROR) > 0)
-		status = EXIT_TROUBLE;
-	else if (report_count(run.report, VERDICT_FAIL) > 0 ||
-	    report_count(run.report, VERDICT_REVIEW) > 0)
-		status = EXIT_REJECT;
-	else
-		status = EXIT_PASS;
+	if (sk.fp != NULL &&
+	    report_format_takes(cfg->report.format, FORMAT_PLAN))
+		for (i = 0; i < nfiles; i++)
+			screen_plan(sc, files[i]);
+	for (i = 0; i < nfiles && !failed; i++)
+		failed = screen_input(sc, files[i]) != 0;
+	if (!failed)
+		failed = report_finish(rp) != 0;
+	if (close_sink(cfg, &sk, !screen_trouble(sc),
+	        failed ? report_write_errno(rp) : 0) == 0)
+		status = run_status(cfg, rp, screen_trouble(sc));
 out:
-	report_free(run.report);
-	if (run.out != NULL && run.out != stdout)
-		fclose(run.out);
-	free(run.wants);
-	free(run.index);
-	free(run.findings);
+	screen_free(sc);
+	report_free(rp);
 	return status;
 }
 
@@ -799,6 +755,8 @@ main(int argc, char **argv)
 	struct error err;
 	int status;
 
+	open_std_fds();
+	catch_signals();
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.report.format = report_format_find(report_format_name(0), 0);
 	cfg.report.formula_guard = 1;
@@ -833,7 +791,7 @@ main(int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	if (cfg.print_rules)
-		status = print_rules(rules);
+		status = print_rules(&cfg, rules);
 	else
 		status = screen(&cfg, rules, argc - optind, argv + optind);
 	rules_free(rules);

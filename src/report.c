@@ -329,25 +329,37 @@ int
 report_record(struct report *rp, const struct record *rec, const size_t *col,
     enum verdict v, const struct finding *f)
 {
-	struct entry e = { rec, col, v, f, NULL, NULL, 0, NULL, 0 };
+	struct entry e = { rec, col, v, f, NULL, 0, NULL, 0, NULL, 0 };
 
 	/* Nothing was written: no write can have failed since the last. */
 	if (rp->count_only && rp->started && (unsigned)v < VERDICT_ERROR) {
 		tally(rp, &e);
 		return rp->out.failed ? -1 : 0;
 	}
-	if ((unsigned)v >= VERDICT_ERROR)
-		return report_error(rp, rec, "");
+	if ((unsigned)v >= VERDICT_ERROR) {
+		e.verdict = VERDICT_ERROR;
+		e.findings = NULL;
+		e.message = "";
+	}
 	return report_entry(rp, &e);
 }
 
 int
-report_error(struct report *rp, const struct record *rec, const char *message)
+report_error(
+    struct report *rp, const struct record *rec, const struct error *err)
 {
-	struct entry e = { rec, NULL, VERDICT_ERROR, NULL, message, NULL, 0,
-		NULL, 0 };
+	struct entry e = { rec, NULL, VERDICT_ERROR, NULL, err->msg, err->line,
+		NULL, 0, NULL, 0 };
 
 	return report_entry(rp, &e);
+}
+
+int
+report_plan(struct report *rp, const struct record *hdr)
+{
+	if (rp->format->plan == NULL)
+		return 0;
+	return rp->format->plan(rp, hdr);
 }
 
 void
@@ -377,6 +389,12 @@ report_count(const struct report *rp, enum verdict v)
 	if ((unsigned)v >= VERDICT_COUNT)
 		return 0;
 	return rp->counts[v];
+}
+
+int
+report_write_errno(const struct report *rp)
+{
+	return rp->out.failed ? rp->out.errnum : 0;
 }
 
 unsigned long

@@ -96,7 +96,9 @@ enum step_kind {
 	STEP_END = 0,
 	STEP_FILE, /* text: the header; arg: the file name */
 	STEP_ROW, /* text: a record, judged */
-	STEP_BAD, /* text: a malformed record; arg: the reader's message */
+	STEP_BAD, /* text: a malformed record, also its source; arg: the
+	             reader's message */
+	STEP_PLAN, /* text: a header to plan (report_plan()) */
 	STEP_NOTE /* report_note_bad_utf8() */
 };
 
@@ -214,7 +216,16 @@ run_script(const struct topt *opt, const char *rules_text,
 		case STEP_BAD:
 			rec.line++;
 			rec.is_header = 0;
-			assert_int_equal(report_error(rp, &rec, s->arg), 0);
+			rec.source = s->text;
+			rec.source_len = len;
+			(void)error_set(&err, rec.file, rec.line, "%s", s->arg);
+			assert_int_equal(report_error(rp, &rec, &err), 0);
+			rec.source = NULL;
+			rec.source_len = 0;
+			break;
+		case STEP_PLAN:
+			rec.is_header = 1;
+			assert_int_equal(report_plan(rp, &rec), 0);
 			break;
 		case STEP_NOTE:
 			report_note_bad_utf8(rp);
@@ -561,8 +572,15 @@ test_text(void **state)
 }
 
 /* clang-format off */
+#define SCREEN_COLUMNS "screen_status,screen_failed,screen_unknown," \
+    "screen_reasons,screen_source\n"
 #define CSV_HEADER "applicant_id,full_name,us_citizen,years,english," \
-    "screen_status,screen_failed,screen_unknown\n"
+    SCREEN_COLUMNS
+/* The reasons of R_FAIL and R_REVIEW, as cells. */
+#define FAIL_REASONS "\"citizen: us_citizen: \"\"no\"\"; experience: " \
+    "experience 6.5 years, needs 8 (short 1.5)\""
+#define REVIEW_REASONS "\"citizen: us_citizen: missing; english: " \
+    "english: invalid value \"\"maybe\"\" (advisory)\""
 /* clang-format on */
 
 /* clang-format off */
@@ -570,28 +588,37 @@ static const struct script_case csv_cases[] = {
 	{ "csv: one of each verdict", { .format = REPORT_CSV }, 0,
 	  { F(H), R_PASS, R_FAIL, R_REVIEW, R_ERROR },
 	  CSV_HEADER
-	  "A1,Jane Doe,yes,9,yes,PASS,,\n"
-	  "A2,John Roe,no,6.5,yes,FAIL,citizen;experience,\n"
-	  "A3,Ann Poe,,10,maybe,REVIEW,,citizen;english\n"
-	  "A4,Bad,,,,ERROR,,\n" },
-	{ "csv: advisory ids are listed too", { .format = REPORT_CSV }, 0,
+	  "A1,Jane Doe,yes,9,yes,PASS,,,,\n"
+	  "A2,John Roe,no,6.5,yes,FAIL,citizen;experience,," FAIL_REASONS
+	  ",\n"
+	  "A3,Ann Poe,,10,maybe,REVIEW,,citizen;english," REVIEW_REASONS
+	  ",\n"
+	  "A4,Bad,,,,ERROR,,,line 5: unterminated quoted field,A4|Bad\n" },
+	{ "csv: advisory ids and their reasons are listed too",
+	  { .format = REPORT_CSV }, 0,
 	  { F(H), { STEP_ROW, "A1|J|yes|9|no", NULL, 0 },
 	    { STEP_ROW, "A2|K|no|x9|", NULL, 0 } },
 	  CSV_HEADER
-	  "A1,J,yes,9,no,PASS,english,\n"
-	  "A2,K,no,x9,,FAIL,citizen,experience;english\n" },
-	{ "csv: ERROR records padded, extra fields after the screen columns",
+	  "A1,J,yes,9,no,PASS,english,,\"english: english: \"\"no\"\" "
+	  "(advisory)\",\n"
+	  "A2,K,no,x9,,FAIL,citizen,experience;english,\"citizen: "
+	  "us_citizen: \"\"no\"\"; experience: years: invalid value "
+	  "\"\"x9\"\"; english: english: missing (advisory)\",\n" },
+	{ "csv: ERROR rows as wide as the header, their text whole",
 	  { .format = REPORT_CSV }, 0,
 	  { F(H),
 	    { STEP_BAD, "", "wrong number of fields", 0 },
 	    { STEP_BAD, "A5|x|yes|9|yes|extra1|ex,tra2", "too many", 0 },
 	    { STEP_BAD, "A6|x|yes|9|yes", "field too long", 0 },
+	    { STEP_BAD, "=1+2|x", "stray quote", 0 },
 	    R_PASS },
 	  CSV_HEADER
-	  ",,,,,ERROR,,\n"
-	  "A5,x,yes,9,yes,ERROR,,,extra1,\"ex,tra2\"\n"
-	  "A6,x,yes,9,yes,ERROR,,\n"
-	  "A1,Jane Doe,yes,9,yes,PASS,,\n" },
+	  ",,,,,ERROR,,,line 2: wrong number of fields,\n"
+	  "A5,x,yes,9,yes,ERROR,,,line 3: too many,"
+	  "\"A5|x|yes|9|yes|extra1|ex,tra2\"\n"
+	  "A6,x,yes,9,yes,ERROR,,,line 4: field too long,A6|x|yes|9|yes\n"
+	  "=1+2,x,,,,ERROR,,,line 5: stray quote,=1+2|x\n"
+	  "A1,Jane Doe,yes,9,yes,PASS,,,,\n" },
 	{ "csv: quoted only when needed", { .format = REPORT_CSV }, 0,
 	  { F(H),
 	    { STEP_ROW, "Q1|Doe, Jane|yes|9|yes", NULL, 0 },
@@ -603,60 +630,79 @@ static const struct script_case csv_cases[] = {
 	    { STEP_ROW, "Q7|tab\there;semi|yes|9|yes", NULL, 0 },
 	    { STEP_ROW, "Q8|\xff\xc3\xa9|yes|9|yes", NULL, 0 } },
 	  CSV_HEADER
-	  "Q1,\"Doe, Jane\",yes,9,yes,PASS,,\n"
-	  "Q2,\"say \"\"hi\"\"\",yes,9,yes,PASS,,\n"
-	  "Q3,\"two\nlines\",yes,9,yes,PASS,,\n"
-	  "Q4,\"cr\rhere\",yes,9,yes,PASS,,\n"
-	  "Q5, spaced ,yes,9,yes,PASS,,\n"
-	  "Q6,\"\"\"\",yes,9,yes,PASS,,\n"
-	  "Q7,tab\there;semi,yes,9,yes,PASS,,\n"
-	  "Q8,\xff\xc3\xa9,yes,9,yes,PASS,,\n" },
-	{ "csv: the header once for files with the same header",
+	  "Q1,\"Doe, Jane\",yes,9,yes,PASS,,,,\n"
+	  "Q2,\"say \"\"hi\"\"\",yes,9,yes,PASS,,,,\n"
+	  "Q3,\"two\nlines\",yes,9,yes,PASS,,,,\n"
+	  "Q4,\"cr\rhere\",yes,9,yes,PASS,,,,\n"
+	  "Q5, spaced ,yes,9,yes,PASS,,,,\n"
+	  "Q6,\"\"\"\",yes,9,yes,PASS,,,,\n"
+	  "Q7,tab\there;semi,yes,9,yes,PASS,,,,\n"
+	  "Q8,\xff\xc3\xa9,yes,9,yes,PASS,,,,\n" },
+	{ "csv: one header for files with the same header",
 	  { .format = REPORT_CSV }, 0,
 	  { { STEP_FILE, H, "a.csv", 0 }, R_PASS,
 	    { STEP_FILE, H, "b.csv", 0 }, R_FAIL,
 	    { STEP_FILE, H, "c.csv", 0 }, R_PASS },
 	  CSV_HEADER
-	  "A1,Jane Doe,yes,9,yes,PASS,,\n"
-	  "A2,John Roe,no,6.5,yes,FAIL,citizen;experience,\n"
-	  "A1,Jane Doe,yes,9,yes,PASS,,\n" },
-	{ "csv: the header again when it differs",
+	  "A1,Jane Doe,yes,9,yes,PASS,,,,\n"
+	  "A2,John Roe,no,6.5,yes,FAIL,citizen;experience,," FAIL_REASONS
+	  ",\n"
+	  "A1,Jane Doe,yes,9,yes,PASS,,,,\n" },
+	{ "csv: one header, the union of the planned files' columns",
 	  { .format = REPORT_CSV }, 0,
-	  { { STEP_FILE, H, "a.csv", 0 }, R_PASS,
+	  { { STEP_PLAN, H, NULL, 0 },
+	    { STEP_PLAN, "Applicant_ID|full_name|us_citizen|years|english",
+	      NULL, 0 },
+	    { STEP_PLAN, "applicant_id|full_name|us_citizen|years|english|x",
+	      NULL, 0 },
+	    { STEP_PLAN, "english|x|years|x|us_citizen", NULL, 0 },
+	    { STEP_FILE, H, "a.csv", 0 }, R_PASS,
 	    { STEP_FILE, "Applicant_ID|full_name|us_citizen|years|english",
 	      "b.csv", 0 }, R_PASS,
-	    { STEP_FILE, "Applicant_ID|full_name|us_citizen|years|english",
-	      "c.csv", 0 }, R_PASS,
 	    { STEP_FILE, "applicant_id|full_name|us_citizen|years|english|x",
-	      "d.csv", 0 }, { STEP_ROW, "A1|J|yes|9|yes|", NULL, 0 },
-	    { STEP_FILE, "full_name|us_citizen|years|english", "e.csv", 0 },
-	    { STEP_ROW, "J|yes|9|yes", NULL, 0 },
-	    { STEP_BAD, "J|yes|9|yes|y", "wrong number of fields", 0 } },
-	  CSV_HEADER
-	  "A1,Jane Doe,yes,9,yes,PASS,,\n"
-	  "Applicant_ID,full_name,us_citizen,years,english,screen_status,"
-	  "screen_failed,screen_unknown\n"
-	  "A1,Jane Doe,yes,9,yes,PASS,,\n"
-	  "A1,Jane Doe,yes,9,yes,PASS,,\n"
-	  "applicant_id,full_name,us_citizen,years,english,x,screen_status,"
-	  "screen_failed,screen_unknown\n"
-	  "A1,J,yes,9,yes,,PASS,,\n"
-	  "full_name,us_citizen,years,english,screen_status,screen_failed,"
-	  "screen_unknown\n"
-	  "J,yes,9,yes,PASS,,\n"
-	  "J,yes,9,yes,ERROR,,,y\n" },
+	      "c.csv", 0 }, { STEP_ROW, "A1|J|yes|9|yes|1", NULL, 0 },
+	    { STEP_FILE, "english|x|years|x|us_citizen", "d.csv", 0 },
+	    { STEP_ROW, "yes|x1|9|x2|yes", NULL, 0 },
+	    { STEP_BAD, "yes|x1|9|x2|yes|surplus", "wrong number of fields",
+	      0 } },
+	  "applicant_id,full_name,us_citizen,years,english,Applicant_ID,x,x,"
+	  SCREEN_COLUMNS
+	  "A1,Jane Doe,yes,9,yes,,,,PASS,,,,\n"
+	  ",Jane Doe,yes,9,yes,A1,,,PASS,,,,\n"
+	  "A1,J,yes,9,yes,,1,,PASS,,,,\n"
+	  ",,yes,9,yes,,x1,x2,PASS,,,,\n"
+	  ",,yes,9,yes,,x1,x2,ERROR,,,line 3: wrong number of fields,"
+	  "yes|x1|9|x2|yes|surplus\n" },
+	{ "csv: a file screened before gets new screen columns",
+	  { .format = REPORT_CSV }, 0,
+	  { F("applicant_id|full_name|us_citizen|years|english|screen_status|"
+	      "screen_failed|screen_unknown|notes|screen_reasons|screen_source"),
+	    { STEP_ROW, "A2|John Roe|no|6.5|yes|PASS|||n|old|", NULL, 0 } },
+	  "applicant_id,full_name,us_citizen,years,english,notes,"
+	  SCREEN_COLUMNS
+	  "A2,John Roe,no,6.5,yes,n,FAIL,citizen;experience,," FAIL_REASONS
+	  ",\n" },
 	{ "csv: header cells quoted and guarded",
 	  { .format = REPORT_CSV, .formula_guard = 1 }, 0,
 	  { F("applicant_id|@full_name|us_citizen|years|english|\"a,b\""),
 	    { STEP_ROW, "=A1|-J|yes|9|yes|-1", NULL, 0 } },
 	  "applicant_id,'@full_name,us_citizen,years,english,\"\"\"a,b\"\"\","
-	  "screen_status,screen_failed,screen_unknown\n"
-	  "'=A1,'-J,yes,9,yes,-1,PASS,,\n" },
+	  SCREEN_COLUMNS
+	  "'=A1,'-J,yes,9,yes,-1,PASS,,,,\n" },
+	{ "csv: the guard covers the report's own cells",
+	  { .format = REPORT_CSV, .formula_guard = 1 }, 0,
+	  { F(H), { STEP_BAD, "=HYPERLINK(\"x\")|y", "+bad", 0 },
+	    { STEP_BAD, "-2|y", "@ at", 0 } },
+	  CSV_HEADER
+	  "\"'=HYPERLINK(\"\"x\"\")\",y,,,,ERROR,,,line 2: +bad,"
+	  "\"'=HYPERLINK(\"\"x\"\")|y\"\n"
+	  "-2,y,,,,ERROR,,,line 3: @ at,'-2|y\n" },
 	{ "csv: only REVIEW", { .format = REPORT_CSV,
 	    .only = 1u << VERDICT_REVIEW }, 0,
 	  { F(H), R_PASS, R_FAIL, R_REVIEW, R_ERROR },
 	  CSV_HEADER
-	  "A3,Ann Poe,,10,maybe,REVIEW,,citizen;english\n" },
+	  "A3,Ann Poe,,10,maybe,REVIEW,,citizen;english," REVIEW_REASONS
+	  ",\n" },
 	{ "csv: the default rule set", { .format = REPORT_CSV }, 1,
 	  { F(HD),
 	    { STEP_ROW, "D2|Sam Fox|yes|6|7|yes|retired|2010-05-01|yes|no|"
@@ -665,10 +711,14 @@ static const struct script_case csv_cases[] = {
 	  "sworn_experience_years,full_service_department,employment_status,"
 	  "separation_date,english_proficient,weapon_qualified,"
 	  "manual_transmission,background_clear,passport_valid,physical_test,"
-	  "agility_test,screen_status,screen_failed,screen_unknown\n"
+	  "agility_test," SCREEN_COLUMNS
 	  "D2,Sam Fox,yes,6,7,yes,retired,2010-05-01,yes,no,yes,yes,yes,yes,"
 	  "yes,FAIL,total_experience;service_recency;weapon,"
-	  "sworn_experience\n" },
+	  "sworn_experience,\"total_experience: total experience 6 years, "
+	  "needs 8 (short 2); service_recency: separated 2010-05-01, before "
+	  "2017-01-01 (9 years before 2026-01-01); weapon: weapon_qualified: "
+	  "\"\"no\"\"; sworn_experience: sworn_experience_years 7 years is "
+	  "more than total_experience_years 6 years\",\n" },
 };
 /* clang-format on */
 
@@ -728,7 +778,7 @@ check_name(const char *label, const struct topt *opt, const char *name,
 
 /* clang-format off */
 #define CSV_HEAD CSV_HEADER "A1,"
-#define CSV_TAIL ",yes,9,yes,PASS,,\n"
+#define CSV_TAIL ",yes,9,yes,PASS,,,,\n"
 /* clang-format on */
 
 /* Checks the csv row of one cell (as the name), guard on or off. */
@@ -791,6 +841,28 @@ test_csv_formula_guard(void **state)
 		check_guard(label, cases[i].cell, 1, cases[i].guarded);
 		(void)snprintf(label, sizeof(label), "guard off, case %zu", i);
 		check_guard(label, cases[i].cell, 0, cases[i].unguarded);
+	}
+	/*
+	 * A cell that starts with NUL: LibreOffice drops the NUL and runs
+	 * what follows (OWASP ASVS 5, V1.2.10).
+	 */
+	{
+		struct topt opt = { .format = REPORT_CSV, .formula_guard = 1 };
+
+		check_name("NUL, then a formula", &opt, "\0=1+1", 5, CSV_HEAD,
+		    "'\0=1+1", 6, CSV_TAIL);
+		check_name(
+		    "NUL alone", &opt, "\0", 1, CSV_HEAD, "'\0", 2, CSV_TAIL);
+		check_name("NUL, then a number", &opt,
+		    "\0"
+		    "12",
+		    3, CSV_HEAD,
+		    "'\0"
+		    "12",
+		    4, CSV_TAIL);
+		opt.formula_guard = 0;
+		check_name("NUL, guard off", &opt, "\0=1", 3, CSV_HEAD, "\0=1",
+		    3, CSV_TAIL);
 	}
 }
 
@@ -1477,7 +1549,8 @@ test_write_error(void **state)
 		}
 		assert_int_equal(report_finish(rp), -1);
 		assert_int_equal(report_record(rp, &rec, col, v, findings), -1);
-		assert_int_equal(report_error(rp, &rec, "x"), -1);
+		(void)error_set(&err, "f.csv", 2, "x");
+		assert_int_equal(report_error(rp, &rec, &err), -1);
 		assert_int_equal(report_file(rp, &hdr, &cols), -1);
 		assert_int_equal(report_finish(rp), -1);
 		assert_int_equal(report_count(rp, v), 4);

@@ -144,13 +144,14 @@ while [ $round -lt 20 ]; do
 done
 
 # The awk screener must decide every record of the slice as the program
-# does: compare its per-record output with the csv report's last three
-# columns (status, failed ids, unknown ids: no commas in any of them).
+# does: compare its per-record output with the csv report's status,
+# failed ids and unknown ids, read by name (csvcols.awk).
 st=0
 "$bin" --format csv --as-of $asof "$smallf" > "$out/check-screen.csv" ||
     st=$?
 [ "$st" -le 1 ] || die "civpol-screen --format csv: exit status $st"
-mawk -F, '{ print $(NF - 2) "," $(NF - 1) "," $NF }' \
+mawk -v cols=screen_status,screen_failed,screen_unknown \
+    -f tests/bench/csvcols.awk \
     "$out/check-screen.csv" > "$out/check-screen.txt" || die "mawk failed"
 mawk -v asof=$asof -v detail=1 -f tests/bench/screen.awk "$smallf" \
     > "$out/check-awk.txt" || die "screen.awk failed"

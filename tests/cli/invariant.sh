@@ -48,7 +48,9 @@ done
 
 # The same decisions as the independent awk implementation.
 awk -v asof=2026-11-22 -v detail=1 -f "$here/../bench/screen.awk" "$tmp/gen2500.csv" > "$tmp/awk"
-"$bin" $A -f csv "$tmp/gen2500.csv" | awk -F, '{ print $(NF-2) "," $(NF-1) "," $NF }' > "$tmp/ours"
+"$bin" $A -f csv "$tmp/gen2500.csv" |
+    awk -v cols=screen_status,screen_failed,screen_unknown \
+    -f "$here/../bench/csvcols.awk" > "$tmp/ours"
 if cmp -s "$tmp/awk" "$tmp/ours"; then
 	pass=$((pass + 1))
 else

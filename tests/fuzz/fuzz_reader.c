@@ -120,8 +120,8 @@ screen(const char *buf, size_t len, const struct reader_options *opt,
 		if (!bound)
 			continue;
 		if (st == READER_BAD_RECORD) {
-			(void)report_error(rp, &rec, err.msg);
-			(void)report_error(rx, &rec, err.msg);
+			(void)report_error(rp, &rec, &err);
+			(void)report_error(rx, &rec, &err);
 		} else {
 			v = rules_judge(rules, &rec, index, 20779, findings);
 			(void)report_record(rp, &rec, index, v, findings);
