@@ -33,8 +33,8 @@ struct outfile {
 
 /*
  * Opens the output for the path the user named.  Borrowed: path must
- * outlive of.  Returns 0, or -1 with err filled (path, no line).  The caller ends it with outfile_commit()
- * or outfile_abort().
+ * outlive of.  Returns 0, or -1 with err filled (path, no line).  The
+ * caller ends it with outfile_commit() or outfile_abort().
  */
 int outfile_open(struct outfile *of, const char *path, struct error *err);
 

@@ -57,9 +57,20 @@ resolve(const char *path)
 		return real;
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
 		n = readlink(path, link, sizeof(link) - 1);
-		if (n > 0 && link[0] == '/') {
-			link[n] = '\0';
-			return strdup(link);
+		if (n > 0) {
+			const char *slash = strrchr(path, '/');
+			size_t dir = slash != NULL && link[0] != '/'
+			    ? (size_t)(slash - path) + 1
+			    : 0;
+			char *joined = malloc(dir + (size_t)n + 1);
+
+			/* A relative link names a file beside the link. */
+			if (joined == NULL)
+				return NULL;
+			memcpy(joined, path, dir);
+			memcpy(joined + dir, link, (size_t)n);
+			joined[dir + (size_t)n] = '\0';
+			return joined;
 		}
 	}
 	return strdup(path);
@@ -71,15 +82,15 @@ tmp_name(const char *target)
 {
 	const char *slash = strrchr(target, '/');
 	size_t dir = slash != NULL ? (size_t)(slash - target) + 1 : 0;
-	size_t n = strlen(target) + 16;
-	char *t = malloc(n);
+	size_t len = strlen(target);
+	char *t = malloc(len + sizeof(".XXXXXX") + 1);
 
 	if (t == NULL)
 		return NULL;
 	memcpy(t, target, dir);
 	t[dir] = '.';
-	strcpy(t + dir + 1, target + dir);
-	strcat(t, ".XXXXXX");
+	memcpy(t + dir + 1, target + dir, len - dir);
+	memcpy(t + len + 1, ".XXXXXX", sizeof(".XXXXXX"));
 	return t;
 }
 
@@ -112,6 +123,7 @@ outfile_open(struct outfile *of, const char *path, struct error *err)
 	of->tmp = tmp_name(of->target);
 	if (of->tmp == NULL) {
 		free(of->target);
+		of->target = NULL;
 		return fail(err, path, "cannot open for writing", ENOMEM);
 	}
 	fd = mkstemp(of->tmp);
@@ -120,6 +132,7 @@ outfile_open(struct outfile *of, const char *path, struct error *err)
 		free(of->tmp);
 		free(of->target);
 		of->tmp = NULL;
+		of->target = NULL;
 		return fail(
 		    err, path, "cannot create a temporary file beside it", e);
 	}

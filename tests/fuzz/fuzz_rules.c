@@ -32,12 +32,18 @@ static const char *const cells[] = { "", " ", "yes", "No", "maybe", "x", "0",
  * 1900-01-01 and 9999-12-31. */
 static const int32_t days[] = { 20779, 17492, 0, -25567, 2932896 };
 
-/* Nonzero when findings x and y say the same.  Both borrowed. */
+/*
+ * Nonzero when findings x and y say the same: a pass has only its
+ * outcome set (rules.h).  Both borrowed.
+ */
 static int
 same_finding(const struct finding *x, const struct finding *y)
 {
-	return x->outcome == y->outcome && x->why == y->why &&
-	    x->column == y->column && x->value == y->value;
+	if (x->outcome != y->outcome)
+		return 0;
+	return x->outcome == OUTCOME_PASS ||
+	    (x->why == y->why && x->column == y->column &&
+	        x->value == y->value);
 }
 
 /*
