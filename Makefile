@@ -11,6 +11,7 @@
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man/man1
+SHAREDIR ?= $(PREFIX)/share/civpol-screen
 DESTDIR ?=
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -33,7 +34,7 @@ CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 # a unit-test program.  A new module, format, source or rule test is a
 # new file: nothing to add here.
 LIB     := $(filter-out main,$(basename $(notdir $(wildcard src/*.c))))
-LIB_OBJ := $(LIB:%=$(O)/obj/%.o) $(O)/obj/default_rules.o
+LIB_OBJ := $(LIB:%=$(O)/obj/%.o) $(O)/obj/shipped_rules.o
 UNITS   := $(patsubst tests/%.c,$(O)/%,$(wildcard tests/test_*.c))
 BIN     := $(O)/civpol-screen
 
@@ -50,19 +51,30 @@ all: $(BIN)
 $(O)/obj/%.o: src/%.c include/*.h src/*.h | $(O)/obj
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
-# The default rule set is data/civpol-2008.rules, compiled in as bytes.
-$(O)/default_rules.c: data/civpol-2008.rules | $(O)/obj
-	{ echo '/* Generated from $< by the Makefile; do not edit. */'; \
+# The shipped rule sets are data/*.rules, compiled in as bytes, the
+# default (civpol-2008) first; each is named by its file's name.
+SHIPPED := data/civpol-2008.rules \
+           $(filter-out data/civpol-2008.rules,$(sort $(wildcard data/*.rules)))
+
+$(O)/shipped_rules.c: $(SHIPPED) Makefile | $(O)/obj
+	{ echo '/* Generated from data/NAME.rules by the Makefile; do not edit. */'; \
 	  echo '#include <stddef.h>'; \
-	  echo 'extern const char default_rules_text[];'; \
-	  echo 'extern const size_t default_rules_len;'; \
-	  echo 'const char default_rules_text[] = {'; \
-	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
-	  echo '0x00 };'; \
-	  echo 'const size_t default_rules_len = sizeof(default_rules_text) - 1;'; \
+	  echo 'struct shipped_rules { const char *name; const char *text; size_t len; };'; \
+	  echo 'extern const struct shipped_rules shipped_rules[];'; \
+	  n=0; for f in $(SHIPPED); do \
+	    echo "static const char text$$n[] = {"; \
+	    od -An -v -tx1 $$f | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	    echo '0x00 };'; n=$$((n + 1)); \
+	  done; \
+	  echo 'const struct shipped_rules shipped_rules[] = {'; \
+	  n=0; for f in $(SHIPPED); do \
+	    echo "{ \"$$(basename $$f .rules)\", text$$n, sizeof(text$$n) - 1 },"; \
+	    n=$$((n + 1)); \
+	  done; \
+	  echo '{ NULL, NULL, 0 } };'; \
 	} > $@.tmp && mv $@.tmp $@
 
-$(O)/obj/default_rules.o: $(O)/default_rules.c
+$(O)/obj/shipped_rules.o: $(O)/shipped_rules.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BIN): $(O)/obj/main.o $(LIB_OBJ)
@@ -160,7 +172,7 @@ format:
 # libFuzzer, each harness for FUZZ_SECONDS, on a copy of its corpus.
 FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer,address,undefined \
                -fno-sanitize-recover=all
-fuzz: deps $(O)/default_rules.c
+fuzz: deps $(O)/shipped_rules.c
 	@command -v clang >/dev/null || sh tests/install-deps.sh clang
 	@printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)\n{ (void)d; (void)n; return 0; }\n' \
 	    | clang -fsanitize=fuzzer -x c - -o /dev/null 2>/dev/null \
@@ -168,7 +180,7 @@ fuzz: deps $(O)/default_rules.c
 	@mkdir -p build/fuzz
 	@for f in $(FUZZERS); do \
 	    clang $(ALL_CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -o build/fuzz/fuzz_$$f \
-	        tests/fuzz/fuzz_$$f.c $(LIB:%=src/%.c) $(O)/default_rules.c \
+	        tests/fuzz/fuzz_$$f.c $(LIB:%=src/%.c) $(O)/shipped_rules.c \
 	        $(LDLIBS) || exit 1; \
 	    mkdir -p build/fuzz/corpus_$$f; \
 	    cp tests/fuzz/corpus/$$f/* build/fuzz/corpus_$$f/; \
@@ -185,13 +197,16 @@ fuzz: deps $(O)/default_rules.c
 bench: deps $(BIN)
 	@CC='$(CC)' CFLAGS='$(CFLAGS)' sh tests/bench/bench.sh $(BIN)
 
+# The rule sets are compiled in; the files are for users to copy and edit.
 install: $(BIN)
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(SHAREDIR)
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/civpol-screen
 	install -m 0644 src/civpol-screen.1 $(DESTDIR)$(MANDIR)/civpol-screen.1
+	install -m 0644 $(SHIPPED) $(wildcard data/*.profile) $(DESTDIR)$(SHAREDIR)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/civpol-screen $(DESTDIR)$(MANDIR)/civpol-screen.1
+	rm -rf $(DESTDIR)$(SHAREDIR)
 
 clean:
 	rm -rf build

@@ -32,11 +32,14 @@ struct entry {
 	const struct finding *findings; /* NULL for ERROR */
 	const char *message; /* ERROR: what the reader said; else NULL */
 	unsigned long error_line; /* ERROR: the line it said it of */
-	/* The failed and unknown criteria, in rule order (none for ERROR). */
+	/* The failed, unknown and not applicable criteria, in rule order
+	 * (none for ERROR). */
 	const size_t *failed;
 	size_t nfailed;
 	const size_t *unknown;
 	size_t nunknown;
+	const size_t *not_applicable;
+	size_t nnot_applicable;
 };
 
 /*
@@ -63,9 +66,10 @@ struct report {
 	/* The rest is the driver's. */
 	int started;
 	int count_only; /* records are counted, not written */
-	int all_required; /* every criterion is required */
+	int all_required; /* every criterion is required, and applies */
 	size_t *failed_ix;
 	size_t *unknown_ix;
+	size_t *na_ix;
 	size_t *order; /* report_rank()'s answer */
 };
 

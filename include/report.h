@@ -39,6 +39,10 @@ struct report_options {
 	int formula_guard; /* formats with FORMAT_GUARD: guard risky cells */
 	unsigned only; /* bit (1u << verdict) set: print those; 0: all */
 	int summary_only; /* formats with FORMAT_SUMMARY: no records */
+	/* The profile in use, named beside the rules, or NULL.  Borrowed:
+	 * must outlive the report. */
+	const char *profile;
+	const char *profile_hash;
 };
 
 /*
@@ -93,9 +97,10 @@ int report_plan(struct report *rp, const struct record *hdr);
 
 /*
  * Starts an input file: hdr is its header record, cols the columns bound
- * in it.  The csv format writes the header row the first time, and again
- * only when a later file's header differs.  Returns 0, or -1 on a write
- * error.
+ * in it.  The csv format writes its one header row the first time: the
+ * union of the planned headers (report_plan()), or this first header
+ * when none was planned, a later file's columns then placed under it
+ * where their names are in it.  Returns 0, or -1 on a write error.
  */
 int report_file(struct report *rp, const struct record *hdr,
     const struct report_columns *cols);

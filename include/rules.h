@@ -1,14 +1,19 @@
 /*
- * rules.h - a rule set: parsed from a rules file, or the compiled-in
- * default, and one loop that judges a record against any set.
+ * rules.h - a rule set: parsed from a rules file, or one of the sets
+ * shipped in the program, and one loop that judges a record against any
+ * set.
  *
- * The default set is data/civpol-2008.rules, compiled in at build time;
- * its comments document the format.  Judging is three-valued: each
- * criterion passes, fails, or is unknown (its value missing or invalid),
- * and the applicant is FAIL when a required criterion fails, else REVIEW
- * when one is unknown, else PASS.  Advisory criteria are judged and
- * reported but never change the verdict.  Reasons are made only when
- * asked for (rules_reason()), so that judging stays cheap.
+ * The shipped sets are the files data/NAME.rules, compiled in at build
+ * time; data/civpol-2008.rules is the default, and the comments of
+ * data/unpol-ipo.rules document the whole language.  Judging is
+ * three-valued: each criterion passes, fails, or is unknown (its value
+ * missing or invalid), and groups of tests combine these as Kleene's
+ * logic does; a criterion that applies only when another column holds a
+ * given value is otherwise not applicable.  The applicant is FAIL when a
+ * required criterion fails, else REVIEW when one is unknown, else PASS.
+ * Advisory criteria are judged and reported but never change the
+ * verdict.  Reasons are made only when asked for (rules_reason()), so
+ * that judging stays cheap.
  */
 #ifndef CIVPOL_RULES_H
 #define CIVPOL_RULES_H
@@ -35,6 +40,19 @@ struct finding {
 struct rules;
 
 /*
+ * A data source's word and what it means for one column: a cell of
+ * column that reads from (ignoring case and surrounding white space) is
+ * judged as if it read to (see profile.h).
+ */
+struct translation {
+	const char *column;
+	const char *from;
+	size_t from_len;
+	const char *to;
+	size_t to_len;
+};
+
+/*
  * Parses a rules file's text (len bytes, not necessarily NUL-terminated;
  * copied).  file names it in errors.  Borrowed: file must outlive the
  * set.  Returns NULL and
@@ -55,6 +73,18 @@ const char *rules_test_synopsis(size_t i);
 /* The compiled-in default set.  The caller frees it with rules_free(). */
 struct rules *rules_default(struct error *err);
 
+/*
+ * The name of the i-th set shipped in the program ("civpol-2008", the
+ * default, first), or NULL past the last.  Static storage.
+ */
+const char *rules_shipped_name(size_t i);
+
+/*
+ * The shipped set called name, parsed, or NULL (err untouched) when
+ * there is none of that name.  The caller frees it with rules_free().
+ */
+struct rules *rules_shipped(const char *name, struct error *err);
+
 /* Frees r; rules_free(NULL) does nothing. */
 void rules_free(struct rules *r);
 
@@ -63,6 +93,36 @@ const char *rules_text(const struct rules *r, size_t *len);
 
 /* The name line's value.  Borrowed: valid until rules_free(). */
 const char *rules_name(const struct rules *r);
+
+/*
+ * Where the set comes from: its source line's text, or else the first
+ * paragraph of the comment that opens the file, on one line, less a
+ * leading "FILE - "; NULL when it has neither.  Borrowed: valid until
+ * rules_free().
+ */
+const char *rules_source(const struct rules *r);
+
+/*
+ * Nonzero when some criterion applies only when (a when clause), so
+ * that a criterion can be not applicable.
+ */
+int rules_conditional(const struct rules *r);
+
+/*
+ * The number of findings that rules_judge() writes: one per criterion,
+ * then one per member of each group.
+ */
+size_t rules_findings(const struct rules *r);
+
+/*
+ * Judges the set with a data source's words: each of the n translations
+ * at t whose column a criterion reads (by header_match()) applies to that
+ * column's cells, the first that matches winning; the others are left
+ * alone.  Borrowed: t and its strings must outlive r.  Returns 0, or -1
+ * with err filled when out of memory.
+ */
+int rules_translate(
+    struct rules *r, const struct translation *t, size_t n, struct error *err);
 
 /*
  * A short hash of the text, 12 hex digits.  Borrowed: valid until
@@ -95,8 +155,8 @@ size_t rules_find(const struct rules *r, const char *id);
 /*
  * Judges rec.  col[k] is the field index of column slot k (as bound by
  * header_bind() over rules_columns()); asof is a day number.  Writes
- * rules_count() findings to out and returns the verdict (never
- * VERDICT_ERROR).  Touches no heap.
+ * rules_findings() findings to out, criterion i's at out[i], and returns
+ * the verdict (never VERDICT_ERROR).  Touches no heap.
  */
 enum verdict rules_judge(const struct rules *r, const struct record *rec,
     const size_t *col, int32_t asof, struct finding *out);
@@ -115,7 +175,9 @@ void rules_prepare(struct rules *r, int32_t asof);
  * with col and asof) into buf (size bytes, NUL-terminated, truncated to
  * fit) and returns its length: "total experience 6.5 years, needs 8
  * (short 1.5)", "passport_valid: missing", "weapon_qualified: invalid
- * value \"maybe\"".  For a passing finding it writes "".
+ * value \"maybe\"", "not applicable (mission_type \"unarmed\")".  f is
+ * out + i for the out that rules_judge() filled, whose group members'
+ * findings it reads too.  For a passing finding it writes "".
  */
 size_t rules_reason(const struct rules *r, size_t i, const struct finding *f,
     const struct record *rec, const size_t *col, int32_t asof, char *buf,

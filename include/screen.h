@@ -27,6 +27,11 @@ struct screen_options {
 	/* --map COLUMN=HEADER pairs.  Borrowed: must outlive the screen. */
 	const struct column_map *maps;
 	size_t nmaps;
+	/* A profile's column lines: each applies where no --map names its
+	 * column, and only when the rules read that column.  Borrowed:
+	 * must outlive the screen. */
+	const struct column_map *profile_maps;
+	size_t nprofile_maps;
 	int32_t as_of;
 	int expect; /* each input needs an expected_status column */
 	/* Malformed records warned of one by one in an input; past them,

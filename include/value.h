@@ -282,6 +282,24 @@ void value_civil_from_days(int32_t days, int *y, int *m, int *d);
 int32_t value_years_before(int32_t day, int years);
 
 /*
+ * The day number of the date months calendar months after day (before
+ * it when months is negative): the same day of the month, or that
+ * month's last day when it has fewer days (January 31 plus one month is
+ * February 28 or 29).  value_years_before(day, y) is
+ * value_add_months(day, -12 * y).
+ */
+int32_t value_add_months(int32_t day, int64_t months);
+
+/*
+ * The number of whole periods of step months (12: years, 1: months)
+ * from day from to day to, counted back from to: the largest N for which
+ * from is on or before value_add_months(to, -N * step).  0 when from is
+ * after that for N = 0, that is, after to.  A person born on 2000-02-29
+ * is 24 whole years old on 2025-02-28 and 25 on 2025-03-01.
+ */
+int64_t value_whole_periods(int32_t from, int32_t to, int step);
+
+/*
  * Parses an as-of date, strictly YYYY-MM-DD (a real date, year 1900 to
  * 9999), NUL-terminated with nothing around it.  Returns 0; -1 when s is
  * not a real date so written; -2 for a real date before 1900.

@@ -1,8 +1,9 @@
 /*
  * verdict.h - what a judgment can be, and the names it goes by.
  *
- * A criterion's outcome is pass, fail or unknown; an applicant's verdict
- * is PASS, FAIL, REVIEW or, for a record that could not be read, ERROR.
+ * A criterion's outcome is pass, fail, unknown or not applicable; an
+ * applicant's verdict is PASS, FAIL, REVIEW or, for a record that could
+ * not be read, ERROR.
  * The names here are the only spelling of the verdicts: reports write
  * them, --only and expected_status cells are read with verdict_parse().
  */
@@ -11,7 +12,17 @@
 
 #include <stddef.h>
 
-enum outcome { OUTCOME_PASS = 0, OUTCOME_FAIL, OUTCOME_UNKNOWN };
+/*
+ * A criterion that applies only when another column holds a given value
+ * is not applicable otherwise: an outcome that never changes the
+ * verdict.
+ */
+enum outcome {
+	OUTCOME_PASS = 0,
+	OUTCOME_FAIL,
+	OUTCOME_UNKNOWN,
+	OUTCOME_NOT_APPLICABLE
+};
 
 enum verdict {
 	VERDICT_PASS = 0,

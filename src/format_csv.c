@@ -6,8 +6,9 @@
  * first), then screen_status, screen_failed and screen_unknown (ids
  * joined with ';'), screen_reasons (the reasons in words, as the text
  * report gives them, joined with "; "; for an ERROR the reader's message
- * with its line) and screen_source (an ERROR record's text as it was
- * read, so that no byte of it is lost; empty for the others).  Every row
+ * with its line), screen_not_applicable (ids, written only for a rule
+ * set with when clauses) and screen_source (an ERROR record's text as it
+ * was read, so that no byte of it is lost; empty for the others).  Every row
  * is as wide as the header, each record's cells under their own header
  * names, empty where its input has no such column; an input that was
  * screened before loses its screen_ columns, which are written anew.
@@ -39,8 +40,11 @@
 
 /* The report's own columns, after the inputs'. */
 static const char *const screen_columns[] = { "screen_status", "screen_failed",
-	"screen_unknown", "screen_reasons", "screen_source" };
+	"screen_unknown", "screen_reasons", "screen_not_applicable",
+	"screen_source" };
 #define NSCREEN (sizeof(screen_columns) / sizeof(screen_columns[0]))
+/* The one written only for a set with when clauses. */
+#define SCREEN_NOT_APPLICABLE 4
 
 /* One column of the header: a name, and which of that name it is. */
 struct column {
@@ -388,6 +392,8 @@ write_header(struct report *rp)
 		*d++ = ',';
 	}
 	for (k = 0; k < NSCREEN; k++) {
+		if (k == SCREEN_NOT_APPLICABLE && !rules_conditional(rp->rules))
+			continue;
 		d = put_str(d, screen_columns[k]);
 		*d++ = k + 1 < NSCREEN ? ',' : '\n';
 	}
@@ -551,7 +557,7 @@ csv_record(struct report *rp, const struct entry *e)
 
 	make_reasons(rp, e);
 	d = out_room(&rp->out,
-	    record_size(rec) + st->ncols + rp->ids_room + 2 * rp->nrules +
+	    record_size(rec) + st->ncols + 2 * rp->ids_room + 2 * rp->nrules +
 	        2 * (st->reasons_len + srclen) + 32);
 	if (d == NULL)
 		return;
@@ -567,7 +573,13 @@ csv_record(struct report *rp, const struct entry *e)
 	*d++ = ',';
 	d = put_csv_cell(d, st->reasons, st->reasons_len, guard);
 	*d++ = ',';
-	d = put_csv_cell(d, rec->source, srclen, guard);
+	if (rules_conditional(rp->rules)) {
+		d = report_put_ids(
+		    rp, d, e->not_applicable, e->nnot_applicable, ';', 0);
+		*d++ = ',';
+	}
+	if (srclen > 0)
+		d = put_csv_cell(d, rec->source, srclen, guard);
 	*d++ = '\n';
 	out_done(&rp->out, d);
 }

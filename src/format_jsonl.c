@@ -4,7 +4,8 @@
  *
  * {"file":F,"line":N,"id":I,"name":M,"status":S,"failed":[...],
  * "unknown":[...],"reasons":{ID:REASON,...}} with "id" and "name" where
- * the file has those columns, and "error" for an ERROR record.  Always
+ * the file has those columns, "not_applicable":[...] after "unknown" for
+ * a rule set with when clauses, and "error" for an ERROR record.  Always
  * valid UTF-8: an ill-formed input byte becomes U+FFFD.
  */
 #include <string.h>
@@ -71,6 +72,11 @@ json_record(struct report *rp, const struct entry *e)
 	d = report_put_ids(rp, d, e->failed, e->nfailed, ',', 1);
 	d = put_str(d, "],\"unknown\":[");
 	d = report_put_ids(rp, d, e->unknown, e->nunknown, ',', 1);
+	if (rules_conditional(rp->rules)) {
+		d = put_str(d, "],\"not_applicable\":[");
+		d = report_put_ids(
+		    rp, d, e->not_applicable, e->nnot_applicable, ',', 1);
+	}
 	d = put_str(d, "],\"reasons\":{");
 	out_done(&rp->out, d);
 	if (e->verdict == VERDICT_ERROR) {

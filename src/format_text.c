@@ -40,6 +40,12 @@ text_start(struct report *rp)
 	out_text(&rp->out, name, strlen(name));
 	out_str(&rp->out, " (");
 	out_str(&rp->out, rules_hash(rp->rules));
+	if (rp->opt.profile != NULL) {
+		out_str(&rp->out, "), profile ");
+		out_text(&rp->out, rp->opt.profile, strlen(rp->opt.profile));
+		out_str(&rp->out, " (");
+		out_str(&rp->out, rp->opt.profile_hash);
+	}
 	out_str(&rp->out, "), as of ");
 	out_str(&rp->out, value_format_date(rp->asof, day));
 	out_str(&rp->out, "\n\n");
@@ -98,7 +104,8 @@ text_record(struct report *rp, const struct entry *e)
 	size_t flen = strlen(file);
 	size_t idlen = id != NULL ? id->len : 0;
 	size_t namelen = name != NULL ? name->len : 0;
-	int list = e->verdict == VERDICT_ERROR || e->nfailed + e->nunknown > 0;
+	int list = e->verdict == VERDICT_ERROR ||
+	    e->nfailed + e->nunknown + e->nnot_applicable > 0;
 	char *d;
 
 	st->lines = 1;

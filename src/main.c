@@ -23,6 +23,7 @@
 #include "error.h"
 #include "header.h"
 #include "outfile.h"
+#include "profile.h"
 #include "reader.h"
 #include "report.h"
 #include "rules.h"
@@ -52,11 +53,13 @@ enum {
 	OPT_COLOR,
 	OPT_ENCODING,
 	OPT_EXPECT,
+	OPT_LIST_RULES,
 	OPT_MAP,
 	OPT_MAX_FIELD,
 	OPT_NO_GUARD,
 	OPT_ONLY,
 	OPT_PRINT_RULES,
+	OPT_PROFILE,
 	OPT_RULES,
 	OPT_SUMMARY
 };
@@ -87,6 +90,8 @@ static const struct option_doc options[] = {
 	    "print where decisions differ from expected_status", NULL },
 	{ "format", 'f', required_argument, "FORMAT", NULL, describe_formats },
 	{ "help", 'h', no_argument, NULL, "print this help and exit", NULL },
+	{ "list-rules", OPT_LIST_RULES, no_argument, NULL,
+	    "list the rule sets built in, and exit", NULL },
 	{ "map", OPT_MAP, required_argument, "COL=HEADER",
 	    "read column COL from header HEADER", NULL },
 	{ "max-field-size", OPT_MAX_FIELD, required_argument, "N",
@@ -99,10 +104,12 @@ static const struct option_doc options[] = {
 	    "write the report to FILE, not standard output", NULL },
 	{ "print-rules", OPT_PRINT_RULES, no_argument, NULL,
 	    "print the rule set in force and exit", NULL },
+	{ "profile", OPT_PROFILE, required_argument, "FILE",
+	    "map headers and words as the profile in FILE says", NULL },
 	{ "quiet", 'q', no_argument, NULL,
 	    "print nothing; the exit status tells", NULL },
-	{ "rules", OPT_RULES, required_argument, "FILE",
-	    "screen with the rules in FILE (default: built in)", NULL },
+	{ "rules", OPT_RULES, required_argument, "NAME|FILE",
+	    "screen with set NAME or rules FILE (civpol-2008)", NULL },
 	{ "summary", OPT_SUMMARY, no_argument, NULL, "print only the summary",
 	    NULL },
 	{ "version", 'V', no_argument, NULL, "print the version and exit",
@@ -112,15 +119,18 @@ static const struct option_doc options[] = {
 
 static const char usage_text[] =
     "usage: " PROG " [-hqV] [-d char] [-f format] [-o file] [--as-of date]\n"
-    "                     [--rules file] [--map col=header] [file ...]\n";
+    "                     [--rules name|file] [--profile file]\n"
+    "                     [--map col=header] [file ...]\n";
 
 struct config {
 	struct report_options report;
 	struct reader_options reader;
 	const char *output;
 	const char *rules_file;
+	const char *profile_file;
 	const char *color;
 	int print_rules;
+	int list_rules;
 	int quiet;
 	int expect;
 	int as_of_given;
@@ -388,6 +398,9 @@ parse_options(int argc, char **argv, struct config *cfg)
 			break;
 		case 'h':
 			return print_help();
+		case OPT_LIST_RULES:
+			cfg->list_rules = 1;
+			break;
 		case OPT_MAP: {
 			const char *eq = strchr(optarg, '=');
 			struct column_map *m;
@@ -428,6 +441,9 @@ parse_options(int argc, char **argv, struct config *cfg)
 		case 'o':
 			cfg->output = optarg;
 			break;
+		case OPT_PROFILE:
+			cfg->profile_file = optarg;
+			break;
 		case OPT_PRINT_RULES:
 			cfg->print_rules = 1;
 			break;
@@ -462,41 +478,133 @@ parse_options(int argc, char **argv, struct config *cfg)
 }
 
 /*
- * Reads the rules file at path into a new rule set, or NULL with err
- * filled.  The caller frees the result with rules_free().
+ * Reads the file at path, a kind of file ("rules file") of at most
+ * RULES_FILE_MAX bytes, into *buf and *n.  Returns 0, or -1 with err
+ * filled.  The caller frees *buf.
+ */
+static int
+load_text(const char *path, const char *kind, char **buf, size_t *n,
+    struct error *err)
+{
+	FILE *f;
+
+	f = fopen(path, "rb");
+	if (f == NULL)
+		return error_set(
+		    err, path, 0, "cannot open %s: %s", kind, errtext(errno));
+	*buf = malloc(RULES_FILE_MAX + 1);
+	if (*buf == NULL) {
+		fclose(f);
+		return error_set(err, path, 0, "out of memory");
+	}
+	*n = fread(*buf, 1, RULES_FILE_MAX + 1, f);
+	if (ferror(f) || *n > RULES_FILE_MAX) {
+		if (ferror(f))
+			error_set(err, path, 0, "cannot read %s: %s", kind,
+			    errtext(errno));
+		else
+			error_set(err, path, 0, "%s larger than %zu bytes",
+			    kind, RULES_FILE_MAX);
+		free(*buf);
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	return 0;
+}
+
+/*
+ * The rule set that --rules names: a set built in, or else a rules file
+ * (./NAME reads a file that has a built-in set's name); the default
+ * when none is named.  NULL with err filled when it cannot be had.  The
+ * caller frees the result with rules_free().
  */
 static struct rules *
-load_rules(const char *path, struct error *err)
+load_rules(const char *name, struct error *err)
 {
-	struct rules *r = NULL;
-	FILE *f;
+	struct rules *r;
 	char *buf;
 	size_t n;
 
-	f = fopen(path, "rb");
-	if (f == NULL) {
-		error_set(
-		    err, path, 0, "cannot open rules file: %s", errtext(errno));
+	if (name == NULL)
+		return rules_default(err);
+	if (strchr(name, '/') == NULL) {
+		r = rules_shipped(name, err);
+		if (r != NULL)
+			return r;
+	}
+	if (load_text(name, "rules file", &buf, &n, err) != 0) {
+		if (errno == ENOENT && strchr(name, '/') == NULL) {
+			char names[256];
+			size_t i, len = 0;
+			const char *s;
+
+			names[0] = '\0';
+			for (i = 0; (s = rules_shipped_name(i)) != NULL &&
+			     len < sizeof(names);
+			     i++)
+				len += (size_t)snprintf(names + len,
+				    sizeof(names) - len, "%s%s",
+				    i > 0 ? ", " : "", s);
+			error_set(err, name, 0,
+			    "no such rule set or rules file (built in: %s)",
+			    names);
+		}
 		return NULL;
 	}
-	buf = malloc(RULES_FILE_MAX + 1);
-	if (buf == NULL) {
-		fclose(f);
-		error_set(err, path, 0, "out of memory");
-		return NULL;
-	}
-	n = fread(buf, 1, RULES_FILE_MAX + 1, f);
-	if (ferror(f))
-		error_set(
-		    err, path, 0, "cannot read rules file: %s", errtext(errno));
-	else if (n > RULES_FILE_MAX)
-		error_set(err, path, 0, "rules file larger than %zu bytes",
-		    RULES_FILE_MAX);
-	else
-		r = rules_parse(buf, n, path, err);
+	r = rules_parse(buf, n, name, err);
 	free(buf);
-	fclose(f);
 	return r;
+}
+
+/*
+ * The profile in the file at path, or NULL with err filled.  The caller
+ * frees the result with profile_free().
+ */
+static struct profile *
+load_profile(const char *path, struct error *err)
+{
+	struct profile *p;
+	char *buf;
+	size_t n;
+
+	if (load_text(path, "profile", &buf, &n, err) != 0)
+		return NULL;
+	p = profile_parse(buf, n, path, err);
+	free(buf);
+	return p;
+}
+
+/*
+ * --list-rules: each built-in set's name, the name and hash it gives
+ * itself, and where it comes from.
+ */
+static int
+list_rules(void)
+{
+	struct rules *r;
+	struct error err;
+	const char *name, *source;
+	size_t i;
+
+	for (i = 0; (name = rules_shipped_name(i)) != NULL; i++) {
+		r = rules_shipped(name, &err);
+		if (r == NULL) {
+			warn_error(&err);
+			return EXIT_TROUBLE;
+		}
+		source = rules_source(r);
+		printf("%-12s  %s (%s)%s\n  %s\n", name, rules_name(r),
+		    rules_hash(r), i == 0 ? ", the default" : "",
+		    source != NULL ? source : "");
+		rules_free(r);
+	}
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return EXIT_PASS;
+	error_set(&err, NULL, 0, "standard output: %s",
+	    errtext(errno != 0 ? errno : EIO));
+	warn_error(&err);
+	return EXIT_TROUBLE;
 }
 
 static int
@@ -687,7 +795,8 @@ run_status(const struct config *cfg, const struct report *rp, int trouble)
 }
 
 static int
-screen(struct config *cfg, struct rules *rules, int nfiles, char **files)
+screen(struct config *cfg, struct rules *rules, const struct profile *profile,
+    int nfiles, char **files)
 {
 	char dash[] = "-";
 	char *stdin_only[] = { dash };
@@ -709,11 +818,17 @@ screen(struct config *cfg, struct rules *rules, int nfiles, char **files)
 		    use_color(cfg);
 	/* Quiet, the report writes nothing, but it still counts and
 	 * compares. */
+	if (profile != NULL) {
+		cfg->report.profile = profile_name(profile);
+		cfg->report.profile_hash = profile_hash(profile);
+	}
 	rp = report_new(sk.fp, &cfg->report, rules, cfg->as_of);
 	memset(&so, 0, sizeof(so));
 	so.reader = cfg->reader;
 	so.maps = cfg->maps;
 	so.nmaps = cfg->nmaps;
+	if (profile != NULL)
+		so.profile_maps = profile_maps(profile, &so.nprofile_maps);
 	so.as_of = cfg->as_of;
 	so.expect = cfg->expect;
 	so.max_warnings = MAX_RECORD_WARNINGS;
@@ -750,9 +865,12 @@ out:
 int
 main(int argc, char **argv)
 {
+	struct profile *profile = NULL;
+	const struct translation *tr;
 	struct config cfg;
 	struct rules *rules;
 	struct error err;
+	size_t ntr = 0;
 	int status;
 
 	open_std_fds();
@@ -781,20 +899,34 @@ main(int argc, char **argv)
 	if (!cfg.as_of_given)
 		cfg.as_of = today();
 
-	if (cfg.rules_file != NULL)
-		rules = load_rules(cfg.rules_file, &err);
-	else
-		rules = rules_default(&err);
+	if (cfg.list_rules) {
+		free(cfg.maps);
+		return list_rules();
+	}
+	rules = load_rules(cfg.rules_file, &err);
+	if (rules != NULL && cfg.profile_file != NULL && !cfg.print_rules) {
+		profile = load_profile(cfg.profile_file, &err);
+		tr = profile != NULL ? profile_translations(profile, &ntr)
+		                     : NULL;
+		if (profile == NULL ||
+		    rules_translate(rules, tr, ntr, &err) != 0) {
+			rules_free(rules);
+			rules = NULL;
+		}
+	}
 	if (rules == NULL) {
 		warn_error(&err);
+		profile_free(profile);
 		free(cfg.maps);
 		return EXIT_TROUBLE;
 	}
 	if (cfg.print_rules)
 		status = print_rules(&cfg, rules);
 	else
-		status = screen(&cfg, rules, argc - optind, argv + optind);
+		status =
+		    screen(&cfg, rules, profile, argc - optind, argv + optind);
 	rules_free(rules);
+	profile_free(profile);
 	free(cfg.maps);
 	return status;
 }

@@ -92,10 +92,15 @@ report_each_reason(struct report *rp, const struct entry *e,
         struct report *rp, size_t i, size_t k, const char *reason, size_t len))
 {
 	char reason[REPORT_REASON_MAX];
-	size_t k, i, len;
+	size_t k, i, len, nfu = e->nfailed + e->nunknown;
 
-	for (k = 0; k < e->nfailed + e->nunknown; k++) {
-		i = k < e->nfailed ? e->failed[k] : e->unknown[k - e->nfailed];
+	for (k = 0; k < nfu + e->nnot_applicable; k++) {
+		if (k < e->nfailed)
+			i = e->failed[k];
+		else if (k < nfu)
+			i = e->unknown[k - e->nfailed];
+		else
+			i = e->not_applicable[k - nfu];
 		len = rules_reason(rp->rules, i, &e->findings[i], e->rec,
 		    e->col, rp->asof, reason, sizeof(reason));
 		each(rp, i, k, reason, len);
@@ -176,11 +181,13 @@ report_new(FILE *out, const struct report_options *opt, const struct rules *r,
 	rp->idlen = calloc(alloc, sizeof(*rp->idlen));
 	rp->failed_ix = calloc(alloc, sizeof(*rp->failed_ix));
 	rp->unknown_ix = calloc(alloc, sizeof(*rp->unknown_ix));
+	rp->na_ix = calloc(alloc, sizeof(*rp->na_ix));
 	rp->order = calloc(alloc, sizeof(*rp->order));
 	rp->state = calloc(1, rp->format->state_size + 1);
 	if (rp->nfail == NULL || rp->nunknown == NULL || rp->ids == NULL ||
 	    rp->idlen == NULL || rp->failed_ix == NULL ||
-	    rp->unknown_ix == NULL || rp->order == NULL || rp->state == NULL) {
+	    rp->unknown_ix == NULL || rp->na_ix == NULL || rp->order == NULL ||
+	    rp->state == NULL) {
 		report_free(rp);
 		return NULL;
 	}
@@ -190,7 +197,7 @@ report_new(FILE *out, const struct report_options *opt, const struct rules *r,
 	}
 	rp->count_only = rp->opt.summary_only ||
 	    (out == NULL && !(rp->format->flags & FORMAT_EXPECT));
-	rp->all_required = 1;
+	rp->all_required = !rules_conditional(r);
 	for (i = 0; i < n; i++) {
 		if (!rules_required(r, i))
 			rp->all_required = 0;
@@ -217,6 +224,7 @@ report_free(struct report *rp)
 	free(rp->idlen);
 	free(rp->failed_ix);
 	free(rp->unknown_ix);
+	free(rp->na_ix);
 	free(rp->order);
 	free(rp);
 }
@@ -281,8 +289,10 @@ tally(struct report *rp, struct entry *e)
 	rp->counts[e->verdict]++;
 	e->failed = rp->failed_ix;
 	e->unknown = rp->unknown_ix;
+	e->not_applicable = rp->na_ix;
 	e->nfailed = 0;
 	e->nunknown = 0;
+	e->nnot_applicable = 0;
 	if (e->verdict == VERDICT_ERROR ||
 	    (e->verdict == VERDICT_PASS &&
 	        (rp->all_required || all_pass(f, rp->nrules))))
@@ -293,6 +303,8 @@ tally(struct report *rp, struct entry *e)
 		if (f[i].outcome == OUTCOME_FAIL) {
 			rp->nfail[i]++;
 			rp->failed_ix[e->nfailed++] = i;
+		} else if (f[i].outcome == OUTCOME_NOT_APPLICABLE) {
+			rp->na_ix[e->nnot_applicable++] = i;
 		} else {
 			rp->nunknown[i]++;
 			rp->unknown_ix[e->nunknown++] = i;
@@ -329,7 +341,7 @@ int
 report_record(struct report *rp, const struct record *rec, const size_t *col,
     enum verdict v, const struct finding *f)
 {
-	struct entry e = { rec, col, v, f, NULL, 0, NULL, 0, NULL, 0 };
+	struct entry e = { rec, col, v, f, NULL, 0, NULL, 0, NULL, 0, NULL, 0 };
 
 	/* Nothing was written: no write can have failed since the last. */
 	if (rp->count_only && rp->started && (unsigned)v < VERDICT_ERROR) {
@@ -349,7 +361,7 @@ report_error(
     struct report *rp, const struct record *rec, const struct error *err)
 {
 	struct entry e = { rec, NULL, VERDICT_ERROR, NULL, err->msg, err->line,
-		NULL, 0, NULL, 0 };
+		NULL, 0, NULL, 0, NULL, 0 };
 
 	return report_entry(rp, &e);
 }

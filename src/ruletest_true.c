@@ -1,6 +1,7 @@
 /*
  * ruletest_true.c - "true COLUMN": the column holds a true value (yes y
- * true t 1 x pass passed; false is no n false f 0 fail failed).
+ * true t 1 x pass passed; false is no n false f 0 fail failed), or one
+ * of the words a vocabulary line gives the column.
  */
 #include "ruletest.h"
 #include "value.h"
@@ -13,10 +14,61 @@ parse_true(struct ruleparse *ps, struct test *t)
 	return ruleparse_column(ps, &t->slot[0], &t->colname[0]);
 }
 
+/* value_bool() with the words of vocabulary vb. */
+static enum value_status
+vocab_bool(const struct vocab *vb, const char *s, size_t n, int *v)
+{
+	value_trim(&s, &n);
+	if (n == 0)
+		return VALUE_MISSING;
+	if (ruletest_word_in(vb->yes, vb->nyes, s, n))
+		*v = 1;
+	else if (ruletest_word_in(vb->no, vb->nno, s, n))
+		*v = 0;
+	else
+		return VALUE_INVALID;
+	return VALUE_OK;
+}
+
+/* The usual words as a vocabulary, for the slower way. */
+static const struct word usual_yes[] = { { "yes", 3 }, { "y", 1 },
+	{ "true", 4 }, { "t", 1 }, { "1", 1 }, { "x", 1 }, { "pass", 4 },
+	{ "passed", 6 } };
+static const struct word usual_no[] = { { "no", 2 }, { "n", 1 }, { "false", 5 },
+	{ "f", 1 }, { "0", 1 }, { "fail", 4 }, { "failed", 6 } };
+static const struct vocab usual = { usual_yes,
+	sizeof(usual_yes) / sizeof(usual_yes[0]), usual_no,
+	sizeof(usual_no) / sizeof(usual_no[0]) };
+
+/*
+ * One test the slower way: with a profile's words or a vocabulary (the
+ * usual words as one, so that value_bool() has one caller, the hot loop,
+ * and stays inlined there).
+ */
+static enum outcome
+judge_one(const struct test *t, struct judging *jg, struct finding *f)
+{
+	enum value_status st;
+	const char *s;
+	size_t len;
+	int v = 0;
+
+	ruletest_cell(jg, t->slot[0], &s, &len);
+	st = vocab_bool(t->vocab != NULL ? t->vocab : &usual, s, len, &v);
+	if (st != VALUE_OK)
+		return ruletest_unreadable(jg, f, st, t->slot[0]);
+	if (!v)
+		return ruletest_found(
+		    f, OUTCOME_FAIL, WHY_FALSE, t->slot[0], 0);
+	return ruletest_pass(f);
+}
+
 /*
  * Most sets are mostly true tests: this loop is the judging's hot spot.
  * The record's fields are held in locals, as the compiler must assume
- * that a finding written may change anything reached through jg.
+ * that a finding written may change anything reached through jg.  A set
+ * with a profile's words or a vocabulary takes the slower way, so that
+ * this one stays as it is.
  */
 static unsigned
 judge_true(
@@ -28,6 +80,8 @@ judge_true(
 	size_t nfields = jg->rec->nfields;
 	unsigned seen = 0;
 
+	if (!jg->plain)
+		return ruletest_judge_each(t, n, jg, out, judge_one);
 	for (; t < end; t++) {
 		struct finding *f = &out[t->out];
 		size_t k = col[t->slot[0]];
@@ -47,9 +101,7 @@ judge_true(
 			f->outcome = OUTCOME_FAIL;
 			f->why = WHY_FALSE;
 		} else {
-			f->outcome = OUTCOME_UNKNOWN;
-			f->why =
-			    st == VALUE_MISSING ? WHY_MISSING : WHY_INVALID;
+			f->outcome = ruletest_unreadable(jg, f, st, t->slot[0]);
 		}
 		seen |= (1u << f->outcome) & t->req;
 	}

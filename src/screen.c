@@ -38,12 +38,59 @@ struct screen {
 	size_t nwants;
 	size_t nrule_cols;
 	size_t *index; /* each want's field index */
+	/* The --map pairs, then the profile's that apply. */
+	struct column_map *maps;
+	size_t nmaps;
 	struct finding *findings;
 	struct pending *pending; /* one per planned input */
 	size_t nplanned;
 	size_t next; /* the next input to screen */
 	int trouble;
 };
+
+/* Nonzero when map names a column the screen looks for: one the rules
+ * read, or one the reports show (applicant_id, full_name, ...). */
+static int
+wanted(const struct screen *sc, const struct column_map *map)
+{
+	size_t i;
+
+	for (i = 0; i < sc->nwants; i++)
+		if (header_match(
+		        map->column, strlen(map->column), sc->wants[i].name))
+			return 1;
+	return 0;
+}
+
+/*
+ * The maps the screen binds with: every --map, then each profile map of
+ * a column that the screen looks for and no --map names.  Returns 0, or -1
+ * with err filled when out of memory.
+ */
+static int
+merge_maps(struct screen *sc, struct error *err)
+{
+	const struct column_map *pm;
+	size_t k, j, n = sc->opt.nmaps + sc->opt.nprofile_maps;
+
+	sc->maps = calloc(n + 1, sizeof(*sc->maps));
+	if (sc->maps == NULL)
+		return error_set(err, NULL, 0, "out of memory");
+	for (k = 0; k < sc->opt.nmaps; k++)
+		sc->maps[sc->nmaps++] = sc->opt.maps[k];
+	for (k = 0; k < sc->opt.nprofile_maps; k++) {
+		pm = &sc->opt.profile_maps[k];
+		if (!wanted(sc, pm))
+			continue;
+		for (j = 0; j < sc->opt.nmaps; j++)
+			if (header_match(sc->opt.maps[j].column,
+			        strlen(sc->opt.maps[j].column), pm->column))
+				break;
+		if (j == sc->opt.nmaps)
+			sc->maps[sc->nmaps++] = *pm;
+	}
+	return 0;
+}
 
 struct screen *
 screen_new(const struct rules *r, struct report *rp,
@@ -69,7 +116,7 @@ screen_new(const struct rules *r, struct report *rp,
 	sc->nwants = n + NREPORT_COLUMNS;
 	sc->wants = calloc(sc->nwants, sizeof(*sc->wants));
 	sc->index = calloc(sc->nwants, sizeof(*sc->index));
-	sc->findings = calloc(rules_count(r) + 1, sizeof(*sc->findings));
+	sc->findings = calloc(rules_findings(r) + 1, sizeof(*sc->findings));
 	if (sc->wants == NULL || sc->index == NULL || sc->findings == NULL) {
 		(void)error_set(err, NULL, 0, "out of memory");
 		screen_free(sc);
@@ -82,7 +129,8 @@ screen_new(const struct rules *r, struct report *rp,
 		sc->wants[n + i].required = 0;
 	}
 	if (header_check_maps(
-	        sc->wants, sc->nwants, opt->maps, opt->nmaps, err) != 0) {
+	        sc->wants, sc->nwants, opt->maps, opt->nmaps, err) != 0 ||
+	    merge_maps(sc, err) != 0) {
 		screen_free(sc);
 		return NULL;
 	}
@@ -100,6 +148,7 @@ screen_free(struct screen *sc)
 		reader_free(sc->pending[i].rd);
 	free(sc->pending);
 	free(sc->wants);
+	free(sc->maps);
 	free(sc->index);
 	free(sc->findings);
 	free(sc);
@@ -211,8 +260,8 @@ start_input(struct screen *sc, struct pending *p, const char *name)
 		}
 		return 0;
 	}
-	if (header_bind(&p->hdr, sc->wants, sc->nwants, sc->opt.maps,
-	        sc->opt.nmaps, sc->index, &err) != 0) {
+	if (header_bind(&p->hdr, sc->wants, sc->nwants, sc->maps, sc->nmaps,
+	        sc->index, &err) != 0) {
 		say(sc, SCREEN_INPUT, &err);
 		return 0;
 	}
@@ -311,12 +360,12 @@ screen_input(struct screen *sc, const char *path)
 	struct pending fresh, *p = &fresh;
 	int rc;
 
-	if (sc->next < sc->nplanned && sc->pending[sc->next].rd != NULL) {
+	/* A planned input kept open, or that could not be opened. */
+	if (sc->next < sc->nplanned &&
+	    (sc->pending[sc->next].rd != NULL ||
+	        sc->pending[sc->next].failed_open))
 		p = &sc->pending[sc->next];
-	} else if (sc->next < sc->nplanned &&
-	    sc->pending[sc->next].failed_open) {
-		p = &sc->pending[sc->next];
-	} else
+	else
 		open_input(sc, path, &fresh);
 	sc->next++;
 	rc = start_input(sc, p, name);

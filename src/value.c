@@ -222,6 +222,46 @@ value_years_before(int32_t day, int years)
 	return clamp_day(days_from_civil64(y, m, d));
 }
 
+int32_t
+value_add_months(int32_t day, int64_t months)
+{
+	/* Far past any day an int32_t holds, and far from overflow. */
+	const int64_t far = INT64_C(1) << 40;
+	int64_t y, total;
+	int m, d;
+
+	if (months > far)
+		months = far;
+	if (months < -far)
+		months = -far;
+	civil_from_days64(day, &y, &m, &d);
+	/* Months from year 0, then back to a year and a month. */
+	total = y * 12 + (m - 1) + months;
+	y = total >= 0 ? total / 12 : -((-total + 11) / 12);
+	m = (int)(total - y * 12) + 1;
+	if (d > month_days(y, m))
+		d = month_days(y, m);
+	return clamp_day(days_from_civil64(y, m, d));
+}
+
+int64_t
+value_whole_periods(int32_t from, int32_t to, int step)
+{
+	int64_t fy, ty, n;
+	int fm, fd, tm, td;
+
+	if (from > to || step <= 0)
+		return 0;
+	civil_from_days64(from, &fy, &fm, &fd);
+	civil_from_days64(to, &ty, &tm, &td);
+	n = ((ty - fy) * 12 + (tm - fm)) / step;
+	/* n periods back from to lands in from's month or later; at most
+	 * one too many, when it lands in from's month before from's day. */
+	if (n > 0 && value_add_months(to, -n * step) < from)
+		n--;
+	return n;
+}
+
 int
 value_parse_iso(const char *s, int32_t *out)
 {

@@ -82,6 +82,7 @@ new_report(FILE *fp, const struct topt *t, const struct rules *r, int32_t asof)
 	static const char *const names[] = { "text", "csv", "jsonl", "text" };
 	struct report_options opt;
 
+	memset(&opt, 0, sizeof(opt));
 	opt.format =
 	    report_format_find(names[t->format], t->format == REPORT_EXPECT);
 	assert_non_null(opt.format);
