@@ -38,8 +38,10 @@ error_set(struct error *err, const char *file, unsigned long line,
 /*
  * Writes the n bytes at s into buf (size bytes, NUL-terminated) as a
  * double-quoted string fit for a one-line message: '"' and '\\' are
- * escaped with a backslash, control bytes and DEL become \xNN, other
- * bytes (UTF-8 included) are kept, and a value longer than
+ * escaped with a backslash, control bytes, DEL and bytes that are no
+ * UTF-8 become \xNN, the characters a terminal would act on (C1
+ * controls, bidirectional overrides and isolates) \uXXXX, other UTF-8
+ * is kept, and a value longer than
  * ERROR_QUOTE_MAX bytes is cut there and marked with "...".  Returns buf.
  */
 #define ERROR_QUOTE_MAX 60

@@ -28,41 +28,70 @@ char *
 error_quote(char *buf, size_t size, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t o = 0, i, lim = n < ERROR_QUOTE_MAX ? n : ERROR_QUOTE_MAX;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t o = 0, i = 0, lim = n < ERROR_QUOTE_MAX ? n : ERROR_QUOTE_MAX;
+	size_t tn, k, step, bad;
+	unsigned cp;
 	char tmp[8];
-	size_t tn, k;
 
-	if (size == 0)
+	if (size < 2) {
+		if (size == 1)
+			buf[0] = '\0';
 		return buf;
-	for (i = 0; i <= lim + 1; i++) {
-		unsigned char c;
-
+	}
+	buf[o++] = '"';
+	while (i < lim) {
 		tn = 0;
-		if (i == 0 || i == lim + 1) {
-			tmp[tn++] = '"';
-			if (i == lim + 1 && lim < n) {
-				tmp[tn++] = '.';
-				tmp[tn++] = '.';
-				tmp[tn++] = '.';
-			}
+		step = 1;
+		if (u[i] == '"' || u[i] == '\\') {
+			tmp[tn++] = '\\';
+			tmp[tn++] = (char)u[i];
+		} else if (u[i] < 0x20 || u[i] == 0x7f) {
+			tmp[tn++] = '\\';
+			tmp[tn++] = 'x';
+			tmp[tn++] = hex[u[i] >> 4];
+			tmp[tn++] = hex[u[i] & 15];
+		} else if (u[i] < 0x80) {
+			tmp[tn++] = (char)u[i];
 		} else {
-			c = (unsigned char)s[i - 1];
-			if (c == '"' || c == '\\') {
-				tmp[tn++] = '\\';
-				tmp[tn++] = (char)c;
-			} else if (c < 0x20 || c == 0x7f) {
+			/* A byte that is no UTF-8 as \xNN; a character a
+			 * terminal would act on (C1, bidi) as \uXXXX. */
+			k = utf8_sequence(u + i, lim - i, &bad);
+			cp = k > 0 ? utf8_control(u + i, k) : 0;
+			if (k == 0) {
 				tmp[tn++] = '\\';
 				tmp[tn++] = 'x';
-				tmp[tn++] = hex[c >> 4];
-				tmp[tn++] = hex[c & 15];
-			} else
-				tmp[tn++] = (char)c;
+				tmp[tn++] = hex[u[i] >> 4];
+				tmp[tn++] = hex[u[i] & 15];
+			} else if (cp != 0) {
+				tmp[tn++] = '\\';
+				tmp[tn++] = 'u';
+				tmp[tn++] = hex[cp >> 12 & 15];
+				tmp[tn++] = hex[cp >> 8 & 15];
+				tmp[tn++] = hex[cp >> 4 & 15];
+				tmp[tn++] = hex[cp & 15];
+				step = k;
+			} else {
+				for (step = 0; step < k; step++)
+					tmp[tn++] = (char)u[i + step];
+			}
 		}
-		if (o + tn >= size)
+		if (o + tn + 1 >= size)
 			break;
 		for (k = 0; k < tn; k++)
 			buf[o++] = tmp[k];
+		i += step;
 	}
+	/* The closing quote, and a mark of what was cut, as room allows. */
+	tn = 0;
+	tmp[tn++] = '"';
+	if (lim < n) {
+		tmp[tn++] = '.';
+		tmp[tn++] = '.';
+		tmp[tn++] = '.';
+	}
+	for (k = 0; k < tn && o + 1 < size; k++)
+		buf[o++] = tmp[k];
 	buf[o] = '\0';
 	return buf;
 }

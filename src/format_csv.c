@@ -484,6 +484,17 @@ make_reasons(struct report *rp, const struct entry *e)
 		reasons_add(st, line, (size_t)n);
 	if (e->message != NULL)
 		reasons_add(st, e->message, strlen(e->message));
+	/* A record over the limit is kept in part: say so, not in
+	 * screen_source, whose bytes are the record's. */
+	if (e->rec->source != NULL && e->rec->source_cut) {
+		char cut[96];
+
+		n = snprintf(cut, sizeof(cut),
+		    " (screen_source holds its first %zu bytes)",
+		    e->rec->source_len);
+		if (n > 0)
+			reasons_add(st, cut, (size_t)n);
+	}
 }
 
 /*

@@ -627,14 +627,20 @@ use_color(const struct config *cfg)
  * killed by SIGINT, SIGTERM or SIGHUP leaves the target as it was.
  */
 static const char *volatile tmp_path;
+/* What on_signal() says then, made beforehand: write(2) is all that a
+ * handler may use. */
+static char killed_msg[NAME_SHOWN_MAX + 96];
+static size_t killed_len;
 
 static void
 on_signal(int sig)
 {
 	const char *p = tmp_path;
 
-	if (p != NULL)
+	if (p != NULL) {
 		(void)unlink(p);
+		(void)!write(STDERR_FILENO, killed_msg, killed_len);
+	}
 	(void)signal(sig, SIG_DFL);
 	(void)raise(sig);
 }
@@ -688,6 +694,7 @@ struct sink {
 static int
 open_sink(const struct config *cfg, struct sink *sk)
 {
+	char name[NAME_SHOWN_MAX];
 	struct error err;
 
 	memset(sk, 0, sizeof(*sk));
@@ -702,6 +709,12 @@ open_sink(const struct config *cfg, struct sink *sk)
 		}
 		sk->fp = sk->file.fp;
 		sk->to_file = 1;
+		error_name(name, sizeof(name), cfg->output);
+		(void)snprintf(killed_msg, sizeof(killed_msg),
+		    PROG ": %s: %s, as the run was killed\n", name,
+		    outfile_replaces(&sk->file) ? "left as it was"
+		                                : "not written");
+		killed_len = strlen(killed_msg);
 		tmp_path = outfile_tmp(&sk->file);
 	}
 	(void)setvbuf(sk->fp, NULL, _IOFBF, OUT_BUFSIZE);

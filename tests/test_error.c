@@ -50,10 +50,18 @@ test_quote(void **state)
 		    6, 64,
 		    "\"Mar\xc3\xad"
 		    "a\"" },
-		{ "\xff", 1, 64, "\"\xff\"" },
-		/* Cut where the buffer ends, never in the middle of an escape. */
-		{ "abcdef", 6, 5, "\"abc" },
-		{ "a\nb", 3, 4, "\"a" },
+		/* What a terminal would act on, and what is no UTF-8. */
+		{ "\xff", 1, 64, "\"\\xff\"" },
+		{ "c1\xc2\x9b", 4, 64, "\"c1\\u009b\"" },
+		{ "\xc2\x85x", 3, 64, "\"\\u0085x\"" },
+		{ "evil\xe2\x80\xaegnp", 10, 64, "\"evil\\u202egnp\"" },
+		{ "\xe2\x81\xa6", 3, 64, "\"\\u2066\"" },
+		{ "\xe2\x80\xa9", 3, 64, "\"\xe2\x80\xa9\"" },
+		/* Cut where the buffer ends, never in the middle of an escape,
+		 * and closed. */
+		{ "abcdef", 6, 5, "\"ab\"" },
+		{ "a\nb", 3, 4, "\"a\"" },
+		{ "abc", 3, 2, "\"" },
 		{ "abc", 3, 1, "" },
 		/* Longer than ERROR_QUOTE_MAX: cut and marked. */
 		{ "0123456789012345678901234567890123456789"

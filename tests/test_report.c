@@ -1053,7 +1053,7 @@ static const struct script_case jsonl_cases[] = {
 	  "{\"file\":\"d\\\"i\\\\r\\n.csv\",\"line\":2,\"id\":\"A1\",\"name\":"
 	  "\"J\",\"status\":\"REVIEW\",\"failed\":[],\"unknown\":"
 	  "[\"citizen\"],\"reasons\":{\"citizen\":\"us_citizen: invalid value "
-	  "\\\"\xef\xbf\xbd\\\\\\\"\\\"\"}}\n"
+	  "\\\"\\\\xff\\\\\\\"\\\"\"}}\n"
 	  "{\"file\":\"d\\\"i\\\\r\\n.csv\",\"line\":3,\"id\":\"A2\","
 	  "\"status\":\"ERROR\",\"failed\":[],\"unknown\":[],\"reasons\":{},"
 	  "\"error\":\"bad \\\"x\\\"\\t\xef\xbf\xbd\"}\n" },
@@ -1255,7 +1255,7 @@ static const struct script_case expect_cases[] = {
 	  "f.csv:10: expected PASS, got ERROR (unterminated quoted field)\n"
 	  "f.csv:11: expected ERROR [citizen], got ERROR (bad\\x09quote) []\n"
 	  "f.csv:12: expected_status: missing\n"
-	  "f.csv:13: expected_status: invalid value \"\\\"pass\xff\\\"\"\n"
+	  "f.csv:13: expected_status: invalid value \"\\\"pass\\xff\\\"\"\n"
 	  "expect: 12 records, 12 mismatches\n" },
 	{ "expect: no expected_failed column", { .format = REPORT_EXPECT }, 0,
 	  { F("applicant_id|us_citizen|years|english|expected_status"),
