@@ -34,10 +34,23 @@ struct field {
 	size_t len;
 };
 
+/*
+ * What a field held where its input has types (a workbook's cells): a
+ * report that can keep them (the xlsx report) writes a number as a
+ * number and a date as a date.  The field's text is what the rules read
+ * either way: a number as its shortest text, a date as YYYY-MM-DD,
+ * a boolean as TRUE or FALSE.
+ */
+enum field_kind { FIELD_TEXT = 0, FIELD_NUMBER, FIELD_DATE, FIELD_BOOL };
+
 struct record {
-	/* The name reader_open() was given.  Borrowed: valid as long as it. */
+	/*
+	 * Where the record comes from: the name reader_open() was given,
+	 * or for a workbook that name and the sheet's ("a.xlsx:Sheet1").
+	 * Borrowed: valid as long as the reader.
+	 */
 	const char *file;
-	/* Line of the record's first byte, from 1. */
+	/* Line of the record's first byte, or a workbook's row, from 1. */
 	unsigned long line;
 	/* Byte offset of the record's first byte in the (decoded) input. */
 	unsigned long long offset;
@@ -46,6 +59,12 @@ struct record {
 	size_t nfields;
 	/* Borrowed: valid until the next reader_next() or reader_free(). */
 	const struct field *fields;
+	/*
+	 * Each field's enum field_kind, or NULL when every field is text
+	 * (CSV).  Borrowed: valid until the next reader_next() or
+	 * reader_free().
+	 */
+	const unsigned char *kinds;
 	/*
 	 * For a READER_BAD_RECORD, the record's text exactly as read (after
 	 * decoding), its line end left out, so that no byte of it is lost:

@@ -388,6 +388,7 @@ finish(struct csv_source *r, struct record *rec, struct error *err)
 	rec->is_header = r->nrecords == 0;
 	rec->nfields = nf;
 	rec->fields = r->fs.field + r->first;
+	rec->kinds = NULL;
 	/* A bad header's fields, as read, are the count to match. */
 	if (rec->is_header)
 		r->header_fields = nf;
