@@ -110,7 +110,7 @@ int rules_conditional(const struct rules *r);
 
 /*
  * The number of findings that rules_judge() writes: one per criterion,
- * then one per member of each group.
+ * then one per node of the criteria's tests (a test, a group, a not).
  */
 size_t rules_findings(const struct rules *r);
 

@@ -125,14 +125,18 @@ struct judging {
 	const struct translation_list *tr;
 	/* Per slot, nonzero when an empty cell fails; NULL when none. */
 	const unsigned char *empty_fails;
-	/* No profile's words and no vocabulary: cells are read as they
-	 * are, with the usual words. */
+	/* No profile's words and no vocabulary in the set: every true
+	 * test may take the hot loop. */
 	int plain;
 	int32_t asof;
 	/* The numbers of the first 64 slots, read once (ruletest_at_least.c). */
 	uint64_t known;
 	enum value_status number_status[64];
 	struct decimal numbers[64];
+	/* The dates of the first 64 slots, read once (ruletest_date()). */
+	uint64_t known_dates;
+	enum value_status date_status[64];
+	int32_t dates[64];
 };
 
 /* A bounded writer of reasons into a caller's buffer. */
@@ -367,6 +371,36 @@ ruletest_number(struct judging *jg, size_t slot, struct decimal *out)
 		jg->number_status[slot] = st;
 		if (st == VALUE_OK)
 			jg->numbers[slot] = *out;
+	}
+	return st;
+}
+
+/*
+ * The date in column slot's cell, read once per record however many
+ * tests read it (age() of a date of birth in two criteria).  Returns
+ * value_date()'s status; *out is set only when it is VALUE_OK.
+ */
+static inline enum value_status
+ruletest_date(struct judging *jg, size_t slot, int32_t *out)
+{
+	enum value_status st;
+	const char *s;
+	size_t n;
+
+	if (slot < RULETEST_NUMBERS_MEMO &&
+	    (jg->known_dates >> slot & 1) != 0) {
+		st = jg->date_status[slot];
+		if (st == VALUE_OK)
+			*out = jg->dates[slot];
+		return st;
+	}
+	ruletest_cell(jg, slot, &s, &n);
+	st = value_date(s, n, out);
+	if (slot < RULETEST_NUMBERS_MEMO) {
+		jg->known_dates |= UINT64_C(1) << slot;
+		jg->date_status[slot] = st;
+		if (st == VALUE_OK)
+			jg->dates[slot] = *out;
 	}
 	return st;
 }

@@ -349,11 +349,11 @@ ruleparse_at_test_end(struct ruleparse *ps)
 {
 	size_t save = ps->lp.i, n;
 	const char *s;
-	int end;
+	int end = 1;
 
-	if (lineparse_word(&ps->lp, &s, &n) != 0)
-		return 1;
-	end = word_is(s, n, "when");
+	/* Nothing is consumed, the blanks before the next word included. */
+	if (lineparse_word(&ps->lp, &s, &n) == 0)
+		end = word_is(s, n, "when");
 	ps->lp.i = save;
 	return end;
 }
@@ -1134,7 +1134,8 @@ make_plan(struct rules *r)
 
 	for (k = 0; k < r->nnodes; k++) {
 		t = &r->nodes[k].test;
-		t->words = r->words + t->words_first;
+		/* No list in the set, no words: NULL plus 0 is no pointer. */
+		t->words = r->words != NULL ? r->words + t->words_first : NULL;
 		t->out = r->ncrit + k;
 		t->req = ~0u;
 	}
@@ -1145,7 +1146,8 @@ make_plan(struct rules *r)
 		return -1;
 	for (i = 0; i < r->ncrit; i++) {
 		c = &r->crit[i];
-		c->when_words = r->words + c->when_first;
+		c->when_words =
+		    r->words != NULL ? r->words + c->when_first : NULL;
 		if (c->when_slot != RULETEST_NO_SLOT)
 			r->conditional = 1;
 		if (!in_plan(r, c))
@@ -1490,6 +1492,7 @@ rules_judge(const struct rules *r, const struct record *rec, const size_t *col,
 	jg.plain = r->tr == NULL && r->vocabs == NULL;
 	jg.asof = asof;
 	jg.known = 0;
+	jg.known_dates = 0;
 	for (; run < end; run++)
 		seen |=
 		    run->kind->judge(&r->plan[run->first], run->n, &jg, out);
@@ -1576,16 +1579,16 @@ reason_node(const struct rules *r, size_t k, const char *id,
 			reason_str(o, num);
 			return;
 		}
+		listed = 0;
 		for (m = 0; m < 2; m++) {
 			if (ch->test.slot[m] == RULETEST_NO_SLOT)
 				continue;
-			reason_str(o, m == 0 ? " (" : ", ");
+			reason_str(o, listed++ == 0 ? " (" : ", ");
 			reason_str(o, ch->test.colname[m]);
 			reason_str(o, " ");
 			reason_cell(o, jg, ch->test.slot[m]);
 		}
-		if (ch->test.slot[0] != RULETEST_NO_SLOT ||
-		    ch->test.slot[1] != RULETEST_NO_SLOT)
+		if (listed > 0)
 			reason_str(o, ")");
 		return;
 	default:
@@ -1657,6 +1660,7 @@ rules_reason(const struct rules *r, size_t i, const struct finding *f,
 	jg.plain = r->tr == NULL && r->vocabs == NULL;
 	jg.asof = asof;
 	jg.known = 0;
+	jg.known_dates = 0;
 	if (f->why == WHY_WHOLE)
 		reason_whole(r, i, f, &jg, &o);
 	else

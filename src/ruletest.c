@@ -120,22 +120,23 @@ ruletest_operand_date(const struct test *t, struct judging *jg,
 {
 	enum value_status st;
 	int32_t day = 0;
-	int64_t periods;
-	const char *s;
-	size_t n;
-	int len;
+	uint64_t periods;
+	char *d = buf + 23;
 
-	ruletest_cell(jg, t->slot[0], &s, &n);
-	st = value_date(s, n, &day);
+	st = ruletest_date(jg, t->slot[0], &day);
 	if (st != VALUE_OK)
 		return ruletest_unreadable(jg, f, st, t->slot[0]);
 	if (day > jg->asof)
 		return ruletest_found(
 		    f, OUTCOME_UNKNOWN, WHY_FUTURE, t->slot[0], day);
-	periods = value_whole_periods(
+	periods = (uint64_t)value_whole_periods(
 	    day, jg->asof, t->operand == OPERAND_MONTHS ? 1 : 12);
-	len = snprintf(buf, 24, "%lld", (long long)periods);
-	(void)value_decimal(buf, (size_t)len, v);
+	/* The digits, from the last; a decimal views them. */
+	do {
+		*--d = (char)('0' + periods % 10);
+		periods /= 10;
+	} while (periods > 0);
+	(void)value_decimal(d, (size_t)(buf + 23 - d), v);
 	return OUTCOME_PASS;
 }
 
@@ -199,6 +200,7 @@ reason_operand(struct reason *out, const struct test *t, const char *id,
 		reason_str(out, t->colname[0]);
 	reason_str(out, " ");
 	copy.known = 0;
+	copy.known_dates = 0;
 	if (ruletest_operand(t, &copy, &v, buf, &f) == OUTCOME_PASS)
 		reason_number(out, &v);
 	else

@@ -32,11 +32,8 @@ judge_one(const struct test *t, struct judging *jg, struct finding *f)
 {
 	enum value_status st;
 	int32_t day = 0;
-	const char *s;
-	size_t n;
 
-	ruletest_cell(jg, t->slot[0], &s, &n);
-	st = value_date(s, n, &day);
+	st = ruletest_date(jg, t->slot[0], &day);
 	if (st != VALUE_OK)
 		return ruletest_unreadable(jg, f, st, t->slot[0]);
 	if (day < ruletest_limit_day(t, jg->asof, 1))

@@ -65,6 +65,7 @@ reason_at_least(const struct test *t, const char *id, const struct finding *f,
 	struct decimal v, w;
 
 	copy.known = 0;
+	copy.known_dates = 0;
 	if (f->why == WHY_SHORT) {
 		reason_operand(out, t, id, jg);
 		reason_str(out, ", needs ");

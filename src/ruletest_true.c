@@ -30,21 +30,7 @@ vocab_bool(const struct vocab *vb, const char *s, size_t n, int *v)
 	return VALUE_OK;
 }
 
-/* The usual words as a vocabulary, for the slower way. */
-static const struct word usual_yes[] = { { "yes", 3 }, { "y", 1 },
-	{ "true", 4 }, { "t", 1 }, { "1", 1 }, { "x", 1 }, { "pass", 4 },
-	{ "passed", 6 } };
-static const struct word usual_no[] = { { "no", 2 }, { "n", 1 }, { "false", 5 },
-	{ "f", 1 }, { "0", 1 }, { "fail", 4 }, { "failed", 6 } };
-static const struct vocab usual = { usual_yes,
-	sizeof(usual_yes) / sizeof(usual_yes[0]), usual_no,
-	sizeof(usual_no) / sizeof(usual_no[0]) };
-
-/*
- * One test the slower way: with a profile's words or a vocabulary (the
- * usual words as one, so that value_bool() has one caller, the hot loop,
- * and stays inlined there).
- */
+/* One test the slower way: with a profile's words or a vocabulary. */
 static enum outcome
 judge_one(const struct test *t, struct judging *jg, struct finding *f)
 {
@@ -54,7 +40,8 @@ judge_one(const struct test *t, struct judging *jg, struct finding *f)
 	int v = 0;
 
 	ruletest_cell(jg, t->slot[0], &s, &len);
-	st = vocab_bool(t->vocab != NULL ? t->vocab : &usual, s, len, &v);
+	st = t->vocab != NULL ? vocab_bool(t->vocab, s, len, &v)
+	                      : value_bool(s, len, &v);
 	if (st != VALUE_OK)
 		return ruletest_unreadable(jg, f, st, t->slot[0]);
 	if (!v)
@@ -67,8 +54,8 @@ judge_one(const struct test *t, struct judging *jg, struct finding *f)
  * Most sets are mostly true tests: this loop is the judging's hot spot.
  * The record's fields are held in locals, as the compiler must assume
  * that a finding written may change anything reached through jg.  A set
- * with a profile's words or a vocabulary takes the slower way, so that
- * this one stays as it is.
+ * with a vocabulary or under a profile's words takes the slower way, so
+ * that this one stays as it is.
  */
 static unsigned
 judge_true(

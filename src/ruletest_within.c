@@ -66,8 +66,7 @@ judge_one(const struct test *t, struct judging *jg, struct finding *f)
 		if (e == EMPLOYMENT_ACTIVE)
 			return ruletest_pass(f);
 	}
-	ruletest_cell(jg, t->slot[1], &s, &n);
-	st = value_date(s, n, &day);
+	st = ruletest_date(jg, t->slot[1], &day);
 	if (st != VALUE_OK)
 		return ruletest_unreadable(jg, f, st, t->slot[1]);
 	if (day > jg->asof)

@@ -250,15 +250,28 @@ value_whole_periods(int32_t from, int32_t to, int step)
 	int64_t fy, ty, n;
 	int fm, fd, tm, td;
 
+	int64_t total, y;
+	int m, d;
+
 	if (from > to || step <= 0)
 		return 0;
 	civil_from_days64(from, &fy, &fm, &fd);
 	civil_from_days64(to, &ty, &tm, &td);
 	n = ((ty - fy) * 12 + (tm - fm)) / step;
-	/* n periods back from to lands in from's month or later; at most
-	 * one too many, when it lands in from's month before from's day. */
-	if (n > 0 && value_add_months(to, -n * step) < from)
-		n--;
+	/*
+	 * n periods back from to lands in from's month or later; at most
+	 * one too many, when it lands in from's month before from's day.
+	 * That date, as value_add_months() makes it, is compared as a
+	 * year, month and day, with no day numbers.
+	 */
+	if (n > 0) {
+		total = ty * 12 + (tm - 1) - n * step;
+		y = total >= 0 ? total / 12 : -((-total + 11) / 12);
+		m = (int)(total - y * 12) + 1;
+		d = td < month_days(y, m) ? td : month_days(y, m);
+		if (y == fy && m == fm && d < fd)
+			n--;
+	}
 	return n;
 }
 

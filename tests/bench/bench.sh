@@ -8,7 +8,10 @@
 # there (and the first 100,000 of them as a slice), then measures, on the
 # same file: the floor (libcsv parsing and counting, nothing else),
 # civpol-screen --summary, --format csv and --format jsonl, and
-# screen.awk under mawk.  Wall time is the best of 3 rounds, peak RSS the
+# screen.awk under mawk; then the other inputs: the unpol-ipo set on the
+# same applicants made over by unpol.awk (against its own floor), the
+# default set through a profile (bench.profile), and the time to load a
+# rules file of 1 MiB (some 35,000 rules).  Wall time is the best of 3 rounds, peak RSS the
 # largest; instructions are counted with callgrind on the slice.  It also
 # checks that screen.awk and civpol-screen decide every record of the
 # slice alike.  A missed target is reported, not fatal: it exits 0 unless
@@ -74,6 +77,23 @@ if [ ! -s "$bigf" ] || [ ! -s "$smallf" ] || [ ! -f "$out/data.stamp" ] ||
 	mv "$smallf.tmp" "$smallf"
 	echo "$stamp" > "$out/data.stamp"
 fi
+# The unpol-ipo input and the large rules file, made from them each time.
+unpolbig=$out/unpol-1m.csv
+unpolsmall=$out/unpol-100k.csv
+mawk -f tests/bench/unpol.awk "$bigf" > "$unpolbig" || die "unpol.awk failed"
+mawk -f tests/bench/unpol.awk "$smallf" > "$unpolsmall" ||
+    die "unpol.awk failed"
+bigrules=$out/1mib.rules
+awk 'BEGIN {
+	print "name big"
+	n = 9
+	for (k = 0; n < 1048000; k++) {
+		line = sprintf("rule r%d required true c%d \"d\"", k, k % 1000)
+		print line
+		n += length(line) + 1
+	}
+}' > "$bigrules" || die "cannot write $bigrules"
+nbigrules=$(grep -c '^rule' "$bigrules")
 bytes=$(wc -c < "$bigf" | tr -d ' ')
 # The floor's counts double as a check of the file: 15 fields a record.
 counts=$("$out/floor" "$bigf") || die "floor failed on $bigf"
@@ -123,6 +143,12 @@ while [ $round -lt $runs ]; do
 	    mawk -v asof=$asof -f tests/bench/screen.awk "$bigf"
 	measure summary100k -n 1 -x 1 "$bin" --summary --as-of $asof \
 	    "$smallf"
+	measure unpolfloor -n 1 "$out/floor" "$unpolbig"
+	measure unpol -n 1 -x 1 "$bin" --rules unpol-ipo --summary \
+	    --as-of $asof "$unpolbig"
+	measure profile -n 1 -x 1 "$bin" --profile tests/bench/bench.profile \
+	    --summary --as-of $asof "$bigf"
+	measure rules34k -n 1 "$bin" --rules "$bigrules" --print-rules
 done
 
 echo "bench: counting instructions on $small records (callgrind)" >&2
@@ -131,6 +157,11 @@ count_ir floordef "$out/floor" --default "$smallf"
 count_ir summary "$bin" --summary --as-of $asof "$smallf"
 count_ir csv "$bin" --format csv --as-of $asof "$smallf"
 count_ir jsonl "$bin" --format jsonl --as-of $asof "$smallf"
+count_ir unpolfloor "$out/floor" "$unpolsmall"
+count_ir unpol "$bin" --rules unpol-ipo --summary --as-of $asof \
+    "$unpolsmall"
+count_ir profile "$bin" --profile tests/bench/bench.profile --summary \
+    --as-of $asof "$smallf"
 
 echo "bench: one-record pipe latency (best of 20 rounds)" >&2
 hdr=$(head -n 1 "$smallf")
@@ -159,7 +190,7 @@ ndiff=$(diff "$out/check-screen.txt" "$out/check-awk.txt" |
     grep -c '^<' || true)
 
 # The report.
-awk -v bytes="$bytes" -v recs=$big -v ndiff="$ndiff" \
+awk -v bytes="$bytes" -v recs=$big -v ndiff="$ndiff" -v nrules="$nbigrules" \
     -v awkcounts="$(tr '\n' ' ' < "$out/mawk-counts.txt")" '
 $1 == "time" {
 	if (!($2 in T) || $3 + 0 < T[$2])
@@ -195,6 +226,9 @@ END {
 	row("civpol-screen --format csv", "csv")
 	row("civpol-screen --format jsonl", "jsonl")
 	row("mawk -f screen.awk", "mawk")
+	row("floor, unpol-ipo input", "unpolfloor")
+	row("--rules unpol-ipo --summary", "unpol")
+	row("--profile ... --summary", "profile")
 	printf "\n%-30s %14s %9s\n", "instructions (100,000 records)",
 	    "callgrind Ir", "x floor"
 	irow("floor (libcsv strict, exact)", "floor")
@@ -202,6 +236,12 @@ END {
 	irow("civpol-screen --summary", "summary")
 	irow("civpol-screen --format csv", "csv")
 	irow("civpol-screen --format jsonl", "jsonl")
+	irow("floor, unpol-ipo input", "unpolfloor")
+	printf "%-30s %14.0f %8.2fx (of its floor)\n", "--rules unpol-ipo --summary",
+	    I["unpol"], I["unpol"] / I["unpolfloor"]
+	printf "%-30s %14.0f %8.2fx (of --summary)\n", "--profile ... --summary",
+	    I["profile"], I["profile"] / I["summary"]
+	printf "\nloading a rules file of %d rules (1 MiB): %.3f s\n", nrules, T["rules34k"]
 	printf "\npeak RSS of --summary: %d KiB on 100,000 records, %d KiB on 1,000,000\n",
 	    M["summary100k"], M["summary"]
 	printf "one-record pipe, best of 20: civpol-screen %.2f ms;\n", T["pipe"] * 1000
@@ -214,8 +254,9 @@ END {
 	printf "\n%-40s %12s %11s  %s\n", "target", "measured", "target", "result"
 	r = I["summary"] / I["floor"]
 	target("--summary instructions / floor", sprintf("%.2fx", r), "<= 1.4x", r <= 1.4)
+	# The csv report writes every reason in words (screen_reasons).
 	r = I["csv"] / I["floor"]
-	target("--format csv instructions / floor", sprintf("%.2fx", r), "<= 1.8x", r <= 1.8)
+	target("--format csv instructions / floor", sprintf("%.2fx", r), "<= 2x", r <= 2)
 	r = I["jsonl"] / I["floor"]
 	target("--format jsonl instructions / floor", sprintf("%.2fx", r), "<= 2x", r <= 2)
 	r = T["mawk"] / T["summary"]
@@ -229,5 +270,10 @@ END {
 	target("peak RSS, --summary, 1M vs 100k", d " KiB", "<= 512 KiB", d <= 512)
 	target("one-record pipe latency", sprintf("%.2f ms", T["pipe"] * 1000), "< 2 ms", T["pipe"] < 0.002)
 	target("screen.awk agrees with civpol-screen", ndiff " diff", "0 diff", ndiff == 0)
+	r = I["unpol"] / I["unpolfloor"]
+	target("unpol-ipo --summary instructions / floor", sprintf("%.2fx", r), "<= 2x", r <= 2)
+	r = I["profile"] / I["summary"]
+	target("--profile instructions / --summary", sprintf("%.2fx", r), "<= 1.15x", r <= 1.15)
+	target("1 MiB rules file loads", sprintf("%.3f s", T["rules34k"]), "< 1 s", T["rules34k"] < 1)
 }' "$results" || die "the report failed"
 exit 0
