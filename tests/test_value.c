@@ -879,6 +879,298 @@ test_format_date_extreme(void **state)
 	}
 }
 
+/*
+ * value_add_months(): the same day of the month, or the month's last day
+ * when it has fewer; back for negative months; February 29 in leap years
+ * only.
+ */
+static void
+test_add_months(void **state)
+{
+	static const struct {
+		int y, m, d;
+		int64_t months;
+		int ty, tm, td;
+	} cases[] = {
+		{ 2026, 11, 22, 0, 2026, 11, 22 },
+		{ 2026, 11, 22, 6, 2027, 5, 22 },
+		{ 2026, 11, 22, -6, 2026, 5, 22 },
+		{ 2026, 11, 22, -12, 2025, 11, 22 },
+		{ 2026, 11, 22, -1200, 1926, 11, 22 },
+		{ 2026, 12, 15, 1, 2027, 1, 15 },
+		{ 2026, 1, 15, -1, 2025, 12, 15 },
+		{ 2026, 1, 15, -13, 2024, 12, 15 },
+		/* Month ends clamp. */
+		{ 2026, 1, 31, 1, 2026, 2, 28 },
+		{ 2024, 1, 31, 1, 2024, 2, 29 },
+		{ 2026, 1, 31, 2, 2026, 3, 31 },
+		{ 2026, 1, 31, 3, 2026, 4, 30 },
+		{ 2026, 10, 31, 1, 2026, 11, 30 },
+		{ 2026, 3, 31, -1, 2026, 2, 28 },
+		{ 2024, 3, 31, -1, 2024, 2, 29 },
+		{ 2026, 5, 31, -3, 2026, 2, 28 },
+		{ 2026, 8, 31, 6, 2027, 2, 28 },
+		{ 2027, 8, 31, 6, 2028, 2, 29 },
+		{ 2026, 2, 28, 1, 2026, 3, 28 },
+		/* February 29. */
+		{ 2024, 2, 29, -12, 2023, 2, 28 },
+		{ 2024, 2, 29, 12, 2025, 2, 28 },
+		{ 2024, 2, 29, 48, 2028, 2, 29 },
+		{ 2024, 2, 29, -48, 2020, 2, 29 },
+		{ 2024, 2, 29, 1, 2024, 3, 29 },
+		{ 2000, 3, 31, -1, 2000, 2, 29 },
+		{ 1900, 3, 31, -1, 1900, 2, 28 },
+		{ 2100, 3, 31, -1, 2100, 2, 28 },
+		/* Across 1970 and far from the usual years. */
+		{ 1970, 1, 1, -1, 1969, 12, 1 },
+		{ 1969, 12, 31, 2, 1970, 2, 28 },
+		{ 1, 1, 31, -1, 0, 12, 31 },
+		{ 9999, 12, 31, 1, 10000, 1, 31 },
+		{ 1970, 1, 1, 120000, 11970, 1, 1 },
+	};
+	size_t i;
+	int32_t from, got;
+	int y, m, d;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		from =
+		    value_days_from_civil(cases[i].y, cases[i].m, cases[i].d);
+		got = value_add_months(from, cases[i].months);
+		value_civil_from_days(got, &y, &m, &d);
+		if (y != cases[i].ty || m != cases[i].tm || d != cases[i].td)
+			print_message("case %zu: %d-%d-%d plus %lld months: "
+			              "%d-%d-%d\n",
+			    i, cases[i].y, cases[i].m, cases[i].d,
+			    (long long)cases[i].months, y, m, d);
+		assert_int_equal(y, cases[i].ty);
+		assert_int_equal(m, cases[i].tm);
+		assert_int_equal(d, cases[i].td);
+	}
+}
+
+/* Month counts and days far beyond any date clamp; nothing overflows. */
+static void
+test_add_months_far(void **state)
+{
+	static const struct {
+		int32_t day;
+		int64_t months;
+		int32_t want;
+	} cases[] = {
+		{ 0, INT64_MAX, INT32_MAX },
+		{ 0, INT64_MIN, INT32_MIN },
+		{ 0, INT64_MAX - 1, INT32_MAX },
+		{ 0, INT64_MIN + 1, INT32_MIN },
+		{ INT32_MAX, INT64_MAX, INT32_MAX },
+		{ INT32_MIN, INT64_MIN, INT32_MIN },
+		{ INT32_MAX, INT64_MIN, INT32_MIN },
+		{ INT32_MIN, INT64_MAX, INT32_MAX },
+		{ INT32_MAX, 1, INT32_MAX },
+		{ INT32_MIN, -1, INT32_MIN },
+		/* INT32_MAX is 5881580-07-11, INT32_MIN -5877641-06-24. */
+		{ INT32_MAX, -1, INT32_MAX - 30 },
+		{ INT32_MIN, 1, INT32_MIN + 30 },
+		{ INT32_MAX, 0, INT32_MAX },
+		{ INT32_MIN, 0, INT32_MIN },
+		/* 1970-01-01 a thousand years on and back. */
+		{ 0, (int64_t)1000 * 12, 365243 },
+		{ 0, (int64_t)-1000 * 12, -365242 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		if (value_add_months(cases[i].day, cases[i].months) !=
+		    cases[i].want)
+			print_message("case %zu\n", i);
+		assert_int_equal(
+		    value_add_months(cases[i].day, cases[i].months),
+		    cases[i].want);
+	}
+}
+
+/*
+ * value_whole_periods(): the largest N for which from is on or before
+ * to less N periods; 0 when from is after to.
+ */
+static void
+test_whole_periods(void **state)
+{
+	static const struct {
+		const char *from, *to;
+		int step;
+		int64_t want;
+	} cases[] = {
+		/* Completed years: birthdays. */
+		{ "2001-11-22", "2026-11-22", 12, 25 },
+		{ "2001-11-22", "2026-11-21", 12, 24 },
+		{ "2001-11-23", "2026-11-22", 12, 24 },
+		{ "1963-11-22", "2026-11-22", 12, 63 },
+		{ "1963-11-23", "2026-11-22", 12, 62 },
+		{ "2000-02-29", "2025-02-28", 12, 24 },
+		{ "2000-02-29", "2025-03-01", 12, 25 },
+		{ "2000-02-29", "2024-02-29", 12, 24 },
+		{ "2000-02-29", "2024-02-28", 12, 23 },
+		{ "2000-02-29", "2001-02-28", 12, 0 },
+		{ "2000-02-29", "2001-03-01", 12, 1 },
+		{ "2023-02-28", "2024-02-29", 12, 1 },
+		{ "2023-02-28", "2024-02-28", 12, 1 },
+		{ "2023-03-01", "2024-02-29", 12, 0 },
+		{ "1900-01-01", "9999-12-31", 12, 8099 },
+		/* Completed months: month ends. */
+		{ "2026-01-31", "2026-02-28", 1, 0 },
+		{ "2026-01-31", "2026-03-01", 1, 1 },
+		{ "2026-01-31", "2026-03-30", 1, 1 },
+		{ "2026-01-31", "2026-03-31", 1, 2 },
+		{ "2024-01-31", "2024-02-29", 1, 0 },
+		{ "2024-01-29", "2024-02-29", 1, 1 },
+		{ "2026-03-31", "2026-04-30", 1, 0 },
+		{ "2026-03-31", "2026-05-01", 1, 1 },
+		{ "2026-02-28", "2026-03-28", 1, 1 },
+		{ "2026-02-28", "2026-03-27", 1, 0 },
+		{ "2025-03-01", "2026-02-28", 1, 11 },
+		{ "2025-11-22", "2026-11-22", 1, 12 },
+		{ "2026-10-23", "2026-11-22", 1, 0 },
+		{ "1900-01-01", "9999-12-31", 1, 97199 },
+		/* Two-year periods. */
+		{ "2000-01-01", "2004-01-01", 24, 2 },
+		{ "2000-01-01", "2003-12-31", 24, 1 },
+		/* The same day, from after to, steps that are no steps. */
+		{ "2026-11-22", "2026-11-22", 12, 0 },
+		{ "2026-11-22", "2026-11-22", 1, 0 },
+		{ "2026-11-23", "2026-11-22", 12, 0 },
+		{ "2030-01-01", "2026-11-22", 1, 0 },
+		{ "2000-01-01", "2026-11-22", 0, 0 },
+		{ "2000-01-01", "2026-11-22", -12, 0 },
+	};
+	size_t i;
+	int32_t from, to;
+	int64_t got;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		assert_int_equal(value_parse_iso(cases[i].from, &from), 0);
+		assert_int_equal(value_parse_iso(cases[i].to, &to), 0);
+		got = value_whole_periods(from, to, cases[i].step);
+		if (got != cases[i].want)
+			print_message("case %zu: %s to %s by %d: %lld\n", i,
+			    cases[i].from, cases[i].to, cases[i].step,
+			    (long long)got);
+		assert_int_equal(got, cases[i].want);
+	}
+}
+
+/* Day numbers at int32_t's ends: no overflow, the exact count. */
+static void
+test_whole_periods_far(void **state)
+{
+	static const struct {
+		int32_t from, to;
+		int step;
+		int64_t want;
+	} cases[] = {
+		/* -5877641-06-24 (+30: 07-24) to 5881580-07-11; the counts
+		 * back stay within int32_t, so none is clamped. */
+		{ INT32_MIN, INT32_MAX, 12, 11759221 },
+		{ INT32_MIN + 30, INT32_MAX, 12, 11759220 },
+		{ INT32_MIN + 30, INT32_MAX, 1, 141110651 },
+		{ INT32_MAX, INT32_MIN, 1, 0 },
+		{ INT32_MAX, INT32_MAX, 12, 0 },
+		{ INT32_MIN, INT32_MIN, 1, 0 },
+		{ INT32_MIN, 0, 12, 5879610 },
+		{ 0, INT32_MAX, 1, 70555326 },
+		{ INT32_MIN, INT32_MAX, INT32_MAX, 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		if (value_whole_periods(cases[i].from, cases[i].to,
+		        cases[i].step) != cases[i].want)
+			print_message("case %zu\n", i);
+		assert_int_equal(value_whole_periods(
+		                     cases[i].from, cases[i].to, cases[i].step),
+		    cases[i].want);
+	}
+}
+
+/* The test's own month arithmetic, on (year, month, day). */
+static void
+own_add_months(int *y, int *m, int *d, int months)
+{
+	int total = *y * 12 + (*m - 1) + months;
+
+	*y = total / 12;
+	*m = total % 12 + 1;
+	if (*d > test_month_days(*y, *m))
+		*d = test_month_days(*y, *m);
+}
+
+/*
+ * Both functions beside the test's own calendar, for every day of
+ * 2023-2024 (a common year and a leap year) and 1899-1900: every month
+ * count from -27 to 27, and the whole periods up to a few years on,
+ * found by walking N up; value_years_before(day, y) is
+ * value_add_months(day, -12 * y).
+ */
+static void
+test_add_months_walk(void **state)
+{
+	static const int starts[][2] = { { 2023, 1 }, { 1899, 1 } };
+	int32_t day, to, step_to;
+	int y, m, d, yy, mm, dd, k, s, w, step;
+	int64_t n;
+
+	(void)state;
+	for (s = 0; s < 2; s++) {
+		y = starts[s][0];
+		m = 1;
+		d = 1;
+		day = value_days_from_civil(y, m, d);
+		while (y < starts[s][0] + 2) {
+			for (k = -27; k <= 27; k++) {
+				yy = y;
+				mm = m;
+				dd = d;
+				own_add_months(&yy, &mm, &dd, k);
+				assert_int_equal(value_add_months(day, k),
+				    value_days_from_civil(yy, mm, dd));
+			}
+			for (k = -3; k <= 3; k++)
+				assert_int_equal(value_years_before(day, k),
+				    value_add_months(day, -12 * (int64_t)k));
+			for (step = 1; step <= 12; step += 11)
+				for (w = 0; w < 800; w += 37) {
+					to = day + w;
+					n = 0;
+					for (;;) {
+						value_civil_from_days(
+						    to, &yy, &mm, &dd);
+						own_add_months(&yy, &mm, &dd,
+						    -(int)(n + 1) * step);
+						step_to = value_days_from_civil(
+						    yy, mm, dd);
+						if (step_to < day)
+							break;
+						n++;
+					}
+					assert_int_equal(
+					    value_whole_periods(day, to, step),
+					    n);
+				}
+			day++;
+			if (++d > test_month_days(y, m)) {
+				d = 1;
+				if (++m > 12) {
+					m = 1;
+					y++;
+				}
+			}
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -897,6 +1189,11 @@ main(void)
 		cmocka_unit_test(test_parse_iso),
 		cmocka_unit_test(test_format_date),
 		cmocka_unit_test(test_format_date_extreme),
+		cmocka_unit_test(test_add_months),
+		cmocka_unit_test(test_add_months_far),
+		cmocka_unit_test(test_whole_periods),
+		cmocka_unit_test(test_whole_periods_far),
+		cmocka_unit_test(test_add_months_walk),
 	};
 
 	return cmocka_run_group_tests_name("value", tests, NULL, NULL);

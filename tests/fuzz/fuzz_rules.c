@@ -68,8 +68,10 @@ judge(const struct rules *a, const struct rules *b, const uint8_t *data,
 	char buf[512], other[512];
 
 	want = rules_columns(b, &ncols);
-	f = malloc((n + 1) * sizeof(*f));
-	g = malloc((n + 1) * sizeof(*g));
+	f = malloc((rules_findings(b) + 1) * sizeof(*f));
+	g = malloc((rules_findings(a) + 1) * sizeof(*g));
+	if (rules_findings(a) != rules_findings(b) || rules_findings(b) < n)
+		abort();
 	fields = malloc((ncols + 1) * sizeof(*fields));
 	col = malloc((ncols + 1) * sizeof(*col));
 	if (f == NULL || g == NULL || fields == NULL || col == NULL)
@@ -97,7 +99,11 @@ judge(const struct rules *a, const struct rules *b, const uint8_t *data,
 			abort();
 		if (f[i].outcome != OUTCOME_PASS &&
 		    f[i].outcome != OUTCOME_FAIL &&
-		    f[i].outcome != OUTCOME_UNKNOWN)
+		    f[i].outcome != OUTCOME_UNKNOWN &&
+		    f[i].outcome != OUTCOME_NOT_APPLICABLE)
+			abort();
+		if (f[i].outcome == OUTCOME_NOT_APPLICABLE &&
+		    !rules_conditional(b))
 			abort();
 		if (rules_required(b, i) && f[i].outcome == OUTCOME_FAIL)
 			expect = VERDICT_FAIL;
