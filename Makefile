@@ -12,6 +12,8 @@ PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man/man1
 SHAREDIR ?= $(PREFIX)/share/civpol-screen
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR ?=
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -38,7 +40,7 @@ LIB_OBJ := $(LIB:%=$(O)/obj/%.o) $(O)/obj/shipped_rules.o
 UNITS   := $(patsubst tests/%.c,$(O)/%,$(wildcard tests/test_*.c))
 BIN     := $(O)/civpol-screen
 
-FUZZERS := reader rules value
+FUZZERS := reader rules value profile
 FUZZ_SECONDS ?= 20
 REPLAY  := $(FUZZERS:%=$(O)/replay_%)
 
@@ -118,6 +120,7 @@ replay: $(REPLAY)
 e2e: $(BIN) $(O)/gen
 	@sh tests/cli/check-docs.sh $(BIN)
 	@sh tests/cli/invariant.sh $(BIN) $(O)/gen
+	@sh tests/cli/consumers.sh $(BIN)
 	@WRAP="$(WRAP)" sh tests/cli/run.sh $(BIN)
 
 # The benchmark's data generator, also used by the invariant tests.
@@ -203,10 +206,14 @@ install: $(BIN)
 	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/civpol-screen
 	install -m 0644 src/civpol-screen.1 $(DESTDIR)$(MANDIR)/civpol-screen.1
 	install -m 0644 $(SHIPPED) $(wildcard data/*.profile) $(DESTDIR)$(SHAREDIR)
+	mkdir -p $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	$(BIN) --completion bash > $(DESTDIR)$(BASHCOMPDIR)/civpol-screen
+	$(BIN) --completion zsh > $(DESTDIR)$(ZSHCOMPDIR)/_civpol-screen
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/civpol-screen $(DESTDIR)$(MANDIR)/civpol-screen.1
 	rm -rf $(DESTDIR)$(SHAREDIR)
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/civpol-screen $(DESTDIR)$(ZSHCOMPDIR)/_civpol-screen
 
 clean:
 	rm -rf build

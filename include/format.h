@@ -40,6 +40,9 @@ struct entry {
 	size_t nunknown;
 	const size_t *not_applicable;
 	size_t nnot_applicable;
+	/* --compare-rules: the same record judged by the old rule set
+	 * (ids and reasons: rp->old), or NULL. */
+	const struct entry *old;
 };
 
 /*
@@ -61,6 +64,8 @@ struct report {
 	unsigned long *nfail; /* per criterion: records it failed */
 	unsigned long *nunknown; /* per criterion: records it was unknown */
 	unsigned long mismatches; /* for the expect formats to count */
+	unsigned long expect_errors; /* likewise (expect.h) */
+	unsigned char *expect_want; /* expect.c's: a byte per criterion */
 	int bad_utf8; /* report_note_bad_utf8() was called */
 	void *state;
 	/* The rest is the driver's. */
@@ -71,7 +76,22 @@ struct report {
 	size_t *unknown_ix;
 	size_t *na_ix;
 	size_t *order; /* report_rank()'s answer */
+	/* --compare-rules: a report of the old set, for its ids, lists and
+	 * counts; it writes nothing.  NULL otherwise. */
+	struct report *old;
+	/* --compare-rules: records by old and new verdict, and those whose
+	 * decision changed (compare.h). */
+	unsigned long moves[VERDICT_COUNT][VERDICT_COUNT];
+	unsigned long changed;
 };
+
+/*
+ * Writes one csv cell as the csv report writes them: quoted only when
+ * it must be, with a leading ' when guard is set and a spreadsheet
+ * could run it.  At most 2n + 3 bytes.  For the reports that write csv
+ * besides the csv report itself.
+ */
+char *format_csv_cell(char *d, const char *s, size_t n, int guard);
 
 struct format {
 	const char *name;

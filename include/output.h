@@ -165,4 +165,16 @@ void out_text(struct output *o, const char *s, size_t n);
 /* A JSON string, quotes included (see put_json()), as a piece. */
 void out_json(struct output *o, const char *s, size_t n);
 
+/*
+ * The n bytes at s as XML text or an attribute's value: & < > " and '
+ * as references, tab, LF and CR as character references (so that an
+ * attribute keeps them), the other control bytes, U+FFFE and U+FFFF,
+ * which XML 1.0 cannot hold, and bytes that are no UTF-8 as U+FFFD.  At
+ * most 6n bytes.
+ */
+char *put_xml(char *d, const char *s, size_t n);
+
+/* put_xml() as a piece. */
+void out_xml(struct output *o, const char *s, size_t n);
+
 #endif

@@ -83,6 +83,14 @@ struct reader_options {
 	/* Bytes asked of each read, at most READER_BUFSIZE; 0 means that.
 	 * Smaller values exist so that tests can cut the input anywhere. */
 	size_t read_size;
+	/*
+	 * The input has no header line: these are its columns' names, and
+	 * reader_next() hands on a header record of them first (line 0);
+	 * every record of the input is then data.  Borrowed: must outlive
+	 * the reader.
+	 */
+	const struct field *header_names;
+	size_t nheader_names;
 	/* What only CSV input takes. */
 	struct {
 		/* ',' ';' '|' '\t', or 0: ',' unless the header line holds

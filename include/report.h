@@ -29,8 +29,19 @@ enum format_flag {
 	FORMAT_COLOR = 1 << 2, /* --color */
 	FORMAT_GUARD = 1 << 3, /* --no-formula-guard */
 	FORMAT_EXPECT = 1 << 4, /* an --expect report, not a screening one */
-	FORMAT_PLAN = 1 << 5 /* one header for all inputs: report_plan() */
+	FORMAT_PLAN = 1 << 5, /* one header for all inputs: report_plan() */
+	FORMAT_UPDATE = 1 << 6, /* --update's, not one --format names */
+	FORMAT_COMPARE = 1 << 7 /* a --compare-rules report */
 };
+
+/* Which formats a name is looked up among: report_format_find(). */
+enum report_kind {
+	REPORT_KIND_SCREEN = 0, /* screening reports */
+	REPORT_KIND_EXPECT = 1, /* --expect reports */
+	REPORT_KIND_COMPARE = 2 /* --compare-rules reports */
+};
+
+struct fixture;
 
 struct report_options {
 	/* The format: from report_format_find(); NULL means text. */
@@ -43,21 +54,29 @@ struct report_options {
 	 * must outlive the report. */
 	const char *profile;
 	const char *profile_hash;
+	/* --update: the fixture the update report notes its changes in.
+	 * Borrowed: must outlive the report. */
+	struct fixture *fixture;
+	/* --compare-rules: the old rule set, judged beside the report's
+	 * (report_compare()).  Borrowed: must outlive the report. */
+	const struct rules *compare_old;
 };
 
 /*
- * The format named name (NUL-terminated), among the --expect formats
- * when expect is set and among the screening ones otherwise, or NULL.
- * Static storage.
+ * The format named name (NUL-terminated), among the formats of kind (an
+ * enum report_kind), or NULL.  Static storage.
  */
-const struct format *report_format_find(const char *name, int expect);
+const struct format *report_format_find(const char *name, int kind);
+
+/* The --update report's format.  Static storage. */
+const struct format *report_format_update(void);
 
 /*
  * The screening formats' names, in table order (the first is the
  * default), for --help and messages: the i-th, or NULL past the last.
  * Static storage.
  */
-const char *report_format_name(size_t i);
+const char *report_format_name(size_t i, int kind);
 
 /* Nonzero when format f takes option flag (a FORMAT_ flag). */
 int report_format_takes(const struct format *f, unsigned flag);
@@ -71,6 +90,7 @@ struct report_columns {
 	size_t name; /* full_name */
 	size_t expected_status; /* expected_status, for --expect */
 	size_t expected_failed; /* expected_failed, for --expect */
+	size_t expected_unknown; /* expected_unknown, for --expect */
 };
 
 struct report;
@@ -114,6 +134,16 @@ int report_record(struct report *rp, const struct record *rec,
     const size_t *col, enum verdict v, const struct finding *f);
 
 /*
+ * Reports one record judged by two rule sets (--compare-rules): by the
+ * report's as report_record() takes it, and by the old set (the
+ * options' compare_old) with old_col, old_v and old_f.  Returns 0, or -1
+ * on a write error.
+ */
+int report_compare(struct report *rp, const struct record *rec,
+    const size_t *col, enum verdict v, const struct finding *f,
+    const size_t *old_col, enum verdict old_v, const struct finding *old_f);
+
+/*
  * Reports a malformed record (VERDICT_ERROR) with the error that the
  * reader gave: its message, and its line.  Returns 0, or -1 on a write
  * error.
@@ -146,8 +176,17 @@ unsigned long report_count(const struct report *rp, enum verdict v);
 /* The errno of the first write that failed, or 0. */
 int report_write_errno(const struct report *rp);
 
+/* --compare-rules: the number of records whose decision changed. */
+unsigned long report_changed(const struct report *rp);
+
 /* --expect: the number of records whose decision differed. */
 unsigned long report_mismatches(const struct report *rp);
+
+/*
+ * --expect: the number of records whose expected_ cells name a criterion
+ * the rule set does not have (an error in the fixture).
+ */
+unsigned long report_expect_errors(const struct report *rp);
 
 /* Frees rp; report_free(NULL) does nothing. */
 void report_free(struct report *rp);

@@ -37,6 +37,10 @@ struct screen_options {
 	/* Malformed records warned of one by one in an input; past them,
 	 * one closing count.  0: no limit. */
 	unsigned long max_warnings;
+	/* --compare-rules: the old rule set, every record judged by it too
+	 * and reported with report_compare(); NULL otherwise.  Borrowed:
+	 * must outlive the screen. */
+	const struct rules *old_rules;
 };
 
 /* What the warning callback is told besides the error. */

@@ -595,6 +595,12 @@ csv_record(struct report *rp, const struct entry *e)
 	out_done(&rp->out, d);
 }
 
+char *
+format_csv_cell(char *d, const char *s, size_t n, int guard)
+{
+	return put_csv_cell(d, s, n, guard);
+}
+
 /* Room for the longest reasons cell: every criterion's, or a message. */
 static int
 csv_init(struct report *rp)

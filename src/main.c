@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "fixture.h"
 #include "header.h"
 #include "outfile.h"
 #include "profile.h"
@@ -51,8 +52,11 @@ enum {
 enum {
 	OPT_AS_OF = 256,
 	OPT_COLOR,
+	OPT_COMPARE_RULES,
+	OPT_COMPLETION,
 	OPT_ENCODING,
 	OPT_EXPECT,
+	OPT_HEADER_NAMES,
 	OPT_LIST_RULES,
 	OPT_MAP,
 	OPT_MAX_FIELD,
@@ -61,7 +65,8 @@ enum {
 	OPT_PRINT_RULES,
 	OPT_PROFILE,
 	OPT_RULES,
-	OPT_SUMMARY
+	OPT_SUMMARY,
+	OPT_UPDATE
 };
 
 struct option_doc {
@@ -82,13 +87,19 @@ static const struct option_doc options[] = {
 	    "judge as of DATE (YYYY-MM-DD), not today", NULL },
 	{ "color", OPT_COLOR, optional_argument, "WHEN",
 	    "colour the status: auto (default), always, never", NULL },
+	{ "compare-rules", OPT_COMPARE_RULES, required_argument, "OLD",
+	    "show whose decision changes from rule set OLD", NULL },
+	{ "completion", OPT_COMPLETION, required_argument, "SHELL",
+	    "print the bash or zsh completion script, and exit", NULL },
 	{ "delimiter", 'd', required_argument, "CHAR",
 	    "delimiter: , ; | or tab (default: from the header)", NULL },
 	{ "encoding", OPT_ENCODING, required_argument, "NAME",
 	    "input encoding, e.g. windows-1252 (default: UTF-8)", NULL },
 	{ "expect", OPT_EXPECT, no_argument, NULL,
-	    "print where decisions differ from expected_status", NULL },
+	    "check expected_status; -f text, junit, tap or jsonl", NULL },
 	{ "format", 'f', required_argument, "FORMAT", NULL, describe_formats },
+	{ "header-names", OPT_HEADER_NAMES, required_argument, "NAMES",
+	    "no header line: its columns are NAMES (a,b,...)", NULL },
 	{ "help", 'h', no_argument, NULL, "print this help and exit", NULL },
 	{ "list-rules", OPT_LIST_RULES, no_argument, NULL,
 	    "list the rule sets built in, and exit", NULL },
@@ -112,6 +123,8 @@ static const struct option_doc options[] = {
 	    "screen with set NAME or rules FILE (civpol-2008)", NULL },
 	{ "summary", OPT_SUMMARY, no_argument, NULL, "print only the summary",
 	    NULL },
+	{ "update", OPT_UPDATE, no_argument, NULL,
+	    "rewrite each FILE's expected_ columns as decided", NULL },
 	{ "version", 'V', no_argument, NULL, "print the version and exit",
 	    NULL },
 };
@@ -126,17 +139,21 @@ struct config {
 	struct report_options report;
 	struct reader_options reader;
 	const char *output;
+	const char *format_name; /* -f, found once --expect is known */
 	const char *rules_file;
+	const char *compare_rules; /* --compare-rules OLD */
 	const char *profile_file;
 	const char *color;
 	int print_rules;
 	int list_rules;
+	int update;
 	int quiet;
 	int expect;
 	int as_of_given;
 	int32_t as_of;
 	struct column_map *maps;
 	size_t nmaps;
+	struct field *header_names;
 };
 
 /*
@@ -156,18 +173,19 @@ errtext(int e)
  * with sep and, before the last, last; returns buf.
  */
 static const char *
-format_names(char *buf, size_t size, const char *sep, const char *last,
-    const char *first_note)
+format_names(char *buf, size_t size, int expect, const char *sep,
+    const char *last, const char *first_note)
 {
 	const char *name;
 	size_t i, len = 0;
 
 	buf[0] = '\0';
-	for (i = 0; (name = report_format_name(i)) != NULL && len < size; i++)
+	for (i = 0;
+	     (name = report_format_name(i, expect)) != NULL && len < size; i++)
 		len += (size_t)snprintf(buf + len, size - len, "%s%s%s",
-		    i == 0                                  ? ""
-		        : report_format_name(i + 1) == NULL ? last
-		                                            : sep,
+		    i == 0                                          ? ""
+		        : report_format_name(i + 1, expect) == NULL ? last
+		                                                    : sep,
 		    name, i == 0 ? first_note : "");
 	return buf;
 }
@@ -179,7 +197,7 @@ describe_formats(char *buf, size_t size)
 	char names[256];
 
 	(void)snprintf(buf, size, "report format: %s",
-	    format_names(names, sizeof(names), ", ", ", ", " (default)"));
+	    format_names(names, sizeof(names), 0, ", ", ", ", " (default)"));
 	return buf;
 }
 
@@ -262,6 +280,189 @@ print_help(void)
 	return EXIT_PASS;
 }
 
+/*
+ * What a shell completes an option's argument with, by the argument's
+ * name in the table: words (a format, a status), files, or nothing.
+ */
+enum completes { COMPLETE_NOTHING, COMPLETE_WORDS, COMPLETE_FILES };
+
+/* The words an argument named arg completes to, joined with spaces. */
+static enum completes
+completion_of(const char *arg, char *words, size_t size)
+{
+	const char *s;
+	size_t i, len = 0;
+	int kind;
+
+	words[0] = '\0';
+	if (arg == NULL)
+		return COMPLETE_NOTHING;
+	if (strcmp(arg, "FILE") == 0)
+		return COMPLETE_FILES;
+	if (strcmp(arg, "STATUS") == 0) {
+		(void)snprintf(words, size, "pass fail review error");
+		return COMPLETE_WORDS;
+	}
+	if (strcmp(arg, "WHEN") == 0) {
+		(void)snprintf(words, size, "auto always never");
+		return COMPLETE_WORDS;
+	}
+	if (strcmp(arg, "SHELL") == 0) {
+		(void)snprintf(words, size, "bash zsh");
+		return COMPLETE_WORDS;
+	}
+	if (strcmp(arg, "FORMAT") == 0) {
+		/* Every kind's names, each once. */
+		for (kind = REPORT_KIND_SCREEN; kind <= REPORT_KIND_COMPARE;
+		     kind++)
+			for (i = 0; (s = report_format_name(i, kind)) != NULL;
+			     i++) {
+				if (strstr(words, s) != NULL)
+					continue;
+				len += (size_t)snprintf(words + len,
+				    len < size ? size - len : 0, "%s%s",
+				    len > 0 ? " " : "", s);
+			}
+		return COMPLETE_WORDS;
+	}
+	if (strcmp(arg, "NAME|FILE") == 0 || strcmp(arg, "OLD") == 0) {
+		for (i = 0; (s = rules_shipped_name(i)) != NULL; i++)
+			len += (size_t)snprintf(words + len,
+			    len < size ? size - len : 0, "%s%s",
+			    len > 0 ? " " : "", s);
+		return COMPLETE_WORDS;
+	}
+	return COMPLETE_NOTHING;
+}
+
+/* The bash completion script: every option, and its argument's words. */
+static void
+completion_bash(void)
+{
+	char words[512];
+	size_t i;
+
+	printf("# bash completion for " PROG ", made by `" PROG
+	       " --completion bash`\n"
+	       "# from its option table.\n"
+	       "_civpol_screen()\n{\n"
+	       "\tlocal cur=${COMP_WORDS[COMP_CWORD]} "
+	       "prev=${COMP_WORDS[COMP_CWORD-1]}\n"
+	       "\tcase $prev in\n");
+	for (i = 0; i < NOPTIONS; i++) {
+		const struct option_doc *o = &options[i];
+		enum completes c = completion_of(o->arg, words, sizeof(words));
+
+		if (o->has_arg != required_argument)
+			continue;
+		printf("\t");
+		if (o->code < 256)
+			printf("-%c|", o->code);
+		printf("--%s)\n", o->name);
+		if (c == COMPLETE_FILES)
+			printf("\t\tCOMPREPLY=($(compgen -f -- \"$cur\"))\n");
+		else if (c == COMPLETE_WORDS)
+			printf("\t\tCOMPREPLY=($(compgen -W \"%s\" -- \"$cur\")"
+			       "%s)\n",
+			    words,
+			    strchr(o->arg, '|') != NULL ||
+			            strcmp(o->arg, "OLD") == 0
+			        ? " $(compgen -f -- \"$cur\")"
+			        : "");
+		else
+			printf("\t\tCOMPREPLY=()\n");
+		printf("\t\treturn ;;\n");
+	}
+	printf("\tesac\n\tif [[ $cur == -* ]]; then\n"
+	       "\t\tCOMPREPLY=($(compgen -W \"");
+	for (i = 0; i < NOPTIONS; i++) {
+		if (options[i].code < 256)
+			printf("-%c ", options[i].code);
+		printf("--%s%s", options[i].name, i + 1 < NOPTIONS ? " " : "");
+	}
+	printf("\" -- \"$cur\"))\n\t\treturn\n\tfi\n"
+	       "\tCOMPREPLY=($(compgen -f -- \"$cur\"))\n}\n"
+	       "complete -o filenames -F _civpol_screen " PROG "\n");
+}
+
+/* s for a zsh _arguments description: [ ] : and ' made harmless. */
+static void
+zsh_text(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '[' || *s == ']' || *s == ':' || *s == '\\')
+			putchar('\\');
+		if (*s == '\'')
+			fputs("'\\''", stdout);
+		else
+			putchar(*s);
+	}
+}
+
+/* The zsh completion function, for _arguments. */
+static void
+completion_zsh(void)
+{
+	char words[512], line[256];
+	const char *help;
+	size_t i;
+
+	printf("#compdef " PROG "\n"
+	       "# zsh completion for " PROG ", made by `" PROG
+	       " --completion zsh`\n"
+	       "# from its option table.\n"
+	       "_arguments -s \\\n");
+	for (i = 0; i < NOPTIONS; i++) {
+		const struct option_doc *o = &options[i];
+		enum completes c = completion_of(o->arg, words, sizeof(words));
+
+		help =
+		    o->help != NULL ? o->help : o->describe(line, sizeof(line));
+		printf("  '");
+		if (o->code < 256)
+			printf("(-%c --%s)'{-%c%s,--%s%s}'", o->code, o->name,
+			    o->code, o->has_arg == required_argument ? "+" : "",
+			    o->name,
+			    o->has_arg == required_argument ? "=" : "");
+		else
+			printf("--%s%s", o->name,
+			    o->has_arg == required_argument       ? "="
+			        : o->has_arg == optional_argument ? "=-"
+			                                          : "");
+		printf("[");
+		zsh_text(help);
+		printf("]");
+		if (o->has_arg != no_argument) {
+			printf(":");
+			zsh_text(o->arg);
+			printf(":");
+			if (c == COMPLETE_FILES)
+				printf("_files");
+			else if (c == COMPLETE_WORDS)
+				printf("(%s)", words);
+		}
+		printf("' \\\n");
+	}
+	printf("  '*:file:_files'\n");
+}
+
+/* --completion SHELL. */
+static int
+print_completion(const char *shell)
+{
+	if (strcmp(shell, "bash") == 0)
+		completion_bash();
+	else if (strcmp(shell, "zsh") == 0)
+		completion_zsh();
+	else
+		return usage_error(
+		    "invalid shell \"%s\" for --completion (expected bash or "
+		    "zsh)",
+		    shell);
+	return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_PASS
+	                                              : EXIT_TROUBLE;
+}
+
 /* Parses a --max-field-size value: digits, then an optional K or M. */
 static int
 parse_size(const char *s, size_t *out)
@@ -321,15 +522,86 @@ today(void)
 	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+/* Frees what parse_options() allocated in cfg. */
+static void
+config_release(struct config *cfg)
+{
+	free(cfg->maps);
+	free(cfg->header_names);
+}
+
 /*
  * Parses argv into cfg.  Returns -1 to go on, or an exit status.
- * cfg->maps is allocated; the caller frees it.
+ * cfg->maps and cfg->header_names are allocated; the caller frees them
+ * with config_release().
  */
+/*
+ * --header-names: the names parted by commas, as fields viewing arg.
+ * Returns 0, or -1 out of memory.
+ */
+static int
+split_names(struct config *cfg, const char *arg)
+{
+	size_t n = 1, k = 0;
+	const char *p, *comma;
+
+	for (p = arg; *p != '\0'; p++)
+		n += *p == ',';
+	free(cfg->header_names);
+	cfg->header_names = calloc(n, sizeof(*cfg->header_names));
+	if (cfg->header_names == NULL)
+		return -1;
+	for (p = arg;; p = comma + 1) {
+		comma = strchr(p, ',');
+		cfg->header_names[k].ptr = p;
+		cfg->header_names[k].len =
+		    comma != NULL ? (size_t)(comma - p) : strlen(p);
+		k++;
+		if (comma == NULL)
+			break;
+	}
+	cfg->reader.header_names = cfg->header_names;
+	cfg->reader.nheader_names = n;
+	return 0;
+}
+
+/*
+ * The report's format, from -f among the screening formats, or with
+ * --expect among the expect formats.  Returns -1 to go on, or an exit
+ * status.
+ */
+static int
+choose_format(struct config *cfg)
+{
+	const char *name = cfg->format_name;
+	int kind = cfg->expect   ? REPORT_KIND_EXPECT
+	    : cfg->compare_rules ? REPORT_KIND_COMPARE
+	                         : REPORT_KIND_SCREEN;
+	char names[256];
+
+	if (cfg->expect && cfg->compare_rules != NULL)
+		return usage_error(
+		    "--expect and --compare-rules do not go together");
+	if (name == NULL)
+		name = report_format_name(0, kind);
+	cfg->report.format = report_format_find(name, kind);
+	if (cfg->report.format != NULL)
+		return -1;
+	if (kind == REPORT_KIND_SCREEN &&
+	    report_format_find(name, REPORT_KIND_EXPECT) != NULL)
+		return usage_error("--format %s goes with --expect", name);
+	return usage_error("invalid format \"%s\"%s (expected %s)", name,
+	    kind == REPORT_KIND_EXPECT        ? " for --expect"
+	        : kind == REPORT_KIND_COMPARE ? " for --compare-rules"
+	                                      : "",
+	    format_names(names, sizeof(names), kind, ", ", " or ", ""));
+}
+
 static int
 parse_options(int argc, char **argv, struct config *cfg)
 {
 	struct option longopts[NOPTIONS + 1];
-	char shortopts[2 * NOPTIONS + 2], names[256];
+	char shortopts[2 * NOPTIONS + 2];
 	size_t i, ns = 0;
 	int c, rc;
 
@@ -384,17 +656,21 @@ parse_options(int argc, char **argv, struct config *cfg)
 		case OPT_ENCODING:
 			cfg->reader.csv.encoding = optarg;
 			break;
+		case OPT_COMPARE_RULES:
+			cfg->compare_rules = optarg;
+			break;
+		case OPT_COMPLETION:
+			return print_completion(optarg);
 		case OPT_EXPECT:
 			cfg->expect = 1;
 			break;
 		case 'f':
-			cfg->report.format = report_format_find(optarg, 0);
-			if (cfg->report.format == NULL)
+			cfg->format_name = optarg;
+			break;
+		case OPT_HEADER_NAMES:
+			if (split_names(cfg, optarg) != 0)
 				return usage_error(
-				    "invalid format \"%s\" (expected %s)",
-				    optarg,
-				    format_names(names, sizeof(names), ", ",
-				        " or ", ""));
+				    "--header-names: out of memory");
 			break;
 		case 'h':
 			return print_help();
@@ -456,6 +732,9 @@ parse_options(int argc, char **argv, struct config *cfg)
 		case OPT_SUMMARY:
 			cfg->report.summary_only = 1;
 			break;
+		case OPT_UPDATE:
+			cfg->update = 1;
+			break;
 		case 'V':
 			puts(PROG " " CIVPOL_VERSION);
 			return EXIT_PASS;
@@ -474,7 +753,7 @@ parse_options(int argc, char **argv, struct config *cfg)
 			    "unknown option \"%s\"", argv[optind - 1]);
 		}
 	}
-	return -1;
+	return choose_format(cfg);
 }
 
 /*
@@ -796,15 +1075,107 @@ static int
 run_status(const struct config *cfg, const struct report *rp, int trouble)
 {
 	if (cfg->expect)
-		return trouble                  ? EXIT_TROUBLE
-		    : report_mismatches(rp) > 0 ? EXIT_REJECT
-		                                : EXIT_PASS;
+		return trouble || report_expect_errors(rp) > 0 ? EXIT_TROUBLE
+		    : report_mismatches(rp) > 0                ? EXIT_REJECT
+		                                               : EXIT_PASS;
+	if (cfg->compare_rules != NULL)
+		return trouble || report_count(rp, VERDICT_ERROR) > 0
+		    ? EXIT_TROUBLE
+		    : report_changed(rp) > 0 ? EXIT_REJECT
+		                             : EXIT_PASS;
 	if (trouble || report_count(rp, VERDICT_ERROR) > 0)
 		return EXIT_TROUBLE;
 	if (report_count(rp, VERDICT_FAIL) > 0 ||
 	    report_count(rp, VERDICT_REVIEW) > 0)
 		return EXIT_REJECT;
 	return EXIT_PASS;
+}
+
+/* The screen's options, from cfg and the profile (or NULL). */
+static void
+screen_options_of(const struct config *cfg, const struct profile *profile,
+    struct screen_options *so)
+{
+	memset(so, 0, sizeof(*so));
+	so->reader = cfg->reader;
+	so->maps = cfg->maps;
+	so->nmaps = cfg->nmaps;
+	if (profile != NULL)
+		so->profile_maps = profile_maps(profile, &so->nprofile_maps);
+	so->as_of = cfg->as_of;
+	so->expect = cfg->expect && !cfg->update;
+	so->max_warnings = MAX_RECORD_WARNINGS;
+	so->old_rules = cfg->report.compare_old;
+}
+
+/*
+ * --update of the fixture at path: screened, its changes said on
+ * standard output, then written back in place when every record could
+ * be read.  Returns an exit status.
+ */
+static int
+update_fixture(struct config *cfg, struct rules *rules,
+    const struct profile *profile, const char *path)
+{
+	struct screen_options so;
+	struct screen *sc = NULL;
+	struct report *rp = NULL;
+	struct outfile of;
+	struct error err;
+	unsigned long errors;
+	int status = EXIT_TROUBLE;
+
+	cfg->report.fixture = fixture_load(path, &err);
+	if (cfg->report.fixture == NULL) {
+		warn_error(&err);
+		return EXIT_TROUBLE;
+	}
+	rp = report_new(stdout, &cfg->report, rules, cfg->as_of);
+	screen_options_of(cfg, profile, &so);
+	if (rp == NULL)
+		error_set(&err, NULL, 0, "out of memory");
+	else
+		sc = screen_new(rules, rp, &so, warn_screen, NULL, &err);
+	if (sc == NULL) {
+		warn_error(&err);
+		goto out;
+	}
+	if (screen_input(sc, path) != 0 || report_finish(rp) != 0) {
+		error_set(&err, NULL, 0, "<stdout>: write error: %s",
+		    errtext(report_write_errno(rp)));
+		warn_error(&err);
+		goto out;
+	}
+	errors = report_count(rp, VERDICT_ERROR);
+	if (screen_trouble(sc) || errors > 0 || report_expect_errors(rp) > 0) {
+		error_set(&err, path, 0, "not updated: %s",
+		    errors > 0 ? "it has malformed (ERROR) records"
+		               : "it could not be screened whole");
+		warn_error(&err);
+		goto out;
+	}
+	status = EXIT_PASS;
+	if (fixture_changes(cfg->report.fixture) == 0)
+		goto out;
+	if (outfile_open(&of, path, &err) != 0) {
+		warn_error(&err);
+		status = EXIT_TROUBLE;
+		goto out;
+	}
+	if (fixture_write(cfg->report.fixture, of.fp, &err) != 0) {
+		outfile_abort(&of);
+		warn_error(&err);
+		status = EXIT_TROUBLE;
+	} else if (outfile_commit(&of, &err) != 0) {
+		warn_error(&err);
+		status = EXIT_TROUBLE;
+	}
+out:
+	screen_free(sc);
+	report_free(rp);
+	fixture_free(cfg->report.fixture);
+	cfg->report.fixture = NULL;
+	return status;
 }
 
 static int
@@ -821,8 +1192,6 @@ screen(struct config *cfg, struct rules *rules, const struct profile *profile,
 	int i, failed = 0, status = EXIT_TROUBLE;
 
 	rules_prepare(rules, cfg->as_of);
-	if (cfg->expect)
-		cfg->report.format = report_format_find("text", 1);
 	if (open_sink(cfg, &sk) != 0)
 		return EXIT_TROUBLE;
 	if (sk.fp != NULL)
@@ -836,15 +1205,7 @@ screen(struct config *cfg, struct rules *rules, const struct profile *profile,
 		cfg->report.profile_hash = profile_hash(profile);
 	}
 	rp = report_new(sk.fp, &cfg->report, rules, cfg->as_of);
-	memset(&so, 0, sizeof(so));
-	so.reader = cfg->reader;
-	so.maps = cfg->maps;
-	so.nmaps = cfg->nmaps;
-	if (profile != NULL)
-		so.profile_maps = profile_maps(profile, &so.nprofile_maps);
-	so.as_of = cfg->as_of;
-	so.expect = cfg->expect;
-	so.max_warnings = MAX_RECORD_WARNINGS;
+	screen_options_of(cfg, profile, &so);
 	if (rp == NULL)
 		error_set(&err, NULL, 0, "out of memory");
 	else
@@ -879,32 +1240,41 @@ int
 main(int argc, char **argv)
 {
 	struct profile *profile = NULL;
-	const struct translation *tr;
+	struct rules *old = NULL;
+	const struct translation *tr = NULL;
 	struct config cfg;
 	struct rules *rules;
 	struct error err;
 	size_t ntr = 0;
-	int status;
+	int status, rc, i;
 
 	open_std_fds();
 	catch_signals();
 	memset(&cfg, 0, sizeof(cfg));
-	cfg.report.format = report_format_find(report_format_name(0), 0);
 	cfg.report.formula_guard = 1;
 	cfg.color = "auto";
 
 	status = parse_options(argc, argv, &cfg);
 	if (status >= 0) {
-		free(cfg.maps);
+		config_release(&cfg);
 		return status;
 	}
 	if (cfg.expect && cfg.report.summary_only) {
-		free(cfg.maps);
+		config_release(&cfg);
 		return usage_error("--expect and --summary do not go together");
+	}
+	if (cfg.update &&
+	    (optind == argc || cfg.output != NULL || cfg.format_name != NULL ||
+	        cfg.report.summary_only)) {
+		config_release(&cfg);
+		return usage_error(optind == argc
+		        ? "--update rewrites fixture FILEs: name them"
+		        : "--update writes its FILEs in place and says what "
+		          "changed as text: no -o, --format or --summary");
 	}
 	if (cfg.report.summary_only &&
 	    !report_format_takes(cfg.report.format, FORMAT_SUMMARY)) {
-		free(cfg.maps);
+		config_release(&cfg);
 		return usage_error("--summary prints the text summary; it does"
 		                   " not go with --format %s",
 		    report_format_title(cfg.report.format));
@@ -913,7 +1283,7 @@ main(int argc, char **argv)
 		cfg.as_of = today();
 
 	if (cfg.list_rules) {
-		free(cfg.maps);
+		config_release(&cfg);
 		return list_rules();
 	}
 	rules = load_rules(cfg.rules_file, &err);
@@ -927,19 +1297,47 @@ main(int argc, char **argv)
 			rules = NULL;
 		}
 	}
+	/* --compare-rules: the old set, read through the same profile. */
+	if (rules != NULL && cfg.compare_rules != NULL && !cfg.print_rules) {
+		old = load_rules(cfg.compare_rules, &err);
+		if (old == NULL ||
+		    (profile != NULL &&
+		        rules_translate(old, tr, ntr, &err) != 0)) {
+			rules_free(rules);
+			rules = NULL;
+		} else {
+			rules_prepare(old, cfg.as_of);
+			cfg.report.compare_old = old;
+		}
+	}
 	if (rules == NULL) {
 		warn_error(&err);
+		rules_free(old);
 		profile_free(profile);
-		free(cfg.maps);
+		config_release(&cfg);
 		return EXIT_TROUBLE;
 	}
 	if (cfg.print_rules)
 		status = print_rules(&cfg, rules);
-	else
+	else if (cfg.update) {
+		rules_prepare(rules, cfg.as_of);
+		cfg.report.format = report_format_update();
+		if (profile != NULL) {
+			cfg.report.profile = profile_name(profile);
+			cfg.report.profile_hash = profile_hash(profile);
+		}
+		status = EXIT_PASS;
+		for (i = optind; i < argc; i++) {
+			rc = update_fixture(&cfg, rules, profile, argv[i]);
+			if (rc > status)
+				status = rc;
+		}
+	} else
 		status =
 		    screen(&cfg, rules, profile, argc - optind, argv + optind);
 	rules_free(rules);
+	rules_free(old);
 	profile_free(profile);
-	free(cfg.maps);
+	config_release(&cfg);
 	return status;
 }

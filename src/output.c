@@ -327,3 +327,77 @@ out_json(struct output *o, const char *s, size_t n)
 	*d++ = '"';
 	out_done(o, d);
 }
+
+char *
+put_xml(char *d, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, k, bad;
+	unsigned char c;
+
+	while (i < n) {
+		c = u[i];
+		switch (c) {
+		case '&':
+			d = put_str(d, "&amp;");
+			i++;
+			continue;
+		case '<':
+			d = put_str(d, "&lt;");
+			i++;
+			continue;
+		case '>':
+			d = put_str(d, "&gt;");
+			i++;
+			continue;
+		case '"':
+			d = put_str(d, "&quot;");
+			i++;
+			continue;
+		case '\'':
+			d = put_str(d, "&#39;");
+			i++;
+			continue;
+		default:
+			break;
+		}
+		if (c >= 0x20 && c < 0x80) {
+			*d++ = (char)c;
+			i++;
+		} else if (c < 0x20) {
+			/* XML 1.0 has no character for the other controls. */
+			if (c == '\t' || c == '\n' || c == '\r')
+				d = put_str(d,
+				    c == '\t'       ? "&#9;"
+				        : c == '\n' ? "&#10;"
+				                    : "&#13;");
+			else
+				d = put_str(d, "\xef\xbf\xbd");
+			i++;
+		} else {
+			k = utf8_sequence(u + i, n - i, &bad);
+			/* U+FFFE and U+FFFF are no characters of XML's. */
+			if (k == 3 && u[i] == 0xef && u[i + 1] == 0xbf &&
+			    u[i + 2] >= 0xbe) {
+				d = put_str(d, "\xef\xbf\xbd");
+				i += 3;
+			} else if (k > 0) {
+				d = put_bytes(d, s + i, k);
+				i += k;
+			} else {
+				d = put_str(d, "\xef\xbf\xbd");
+				i += bad;
+			}
+		}
+	}
+	return d;
+}
+
+void
+out_xml(struct output *o, const char *s, size_t n)
+{
+	char *d = out_room(o, 6 * n);
+
+	if (d != NULL)
+		out_done(o, put_xml(d, s, n));
+}

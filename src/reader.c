@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "reader.h"
 #include "source.h"
@@ -22,6 +23,10 @@ struct reader {
 	const struct source *kind;
 	void *s; /* the kind's own */
 	struct input in;
+	/* Names given for a headerless input, until their header is out. */
+	const char *name;
+	const struct field *names;
+	size_t nnames;
 };
 
 /*
@@ -69,6 +74,11 @@ open_kind(struct reader *r, const char *name, const struct reader_options *opt,
 	r->kind = sniff(&r->in, err);
 	if (r->kind != NULL)
 		r->s = r->kind->open(&r->in, name, opt, err);
+	r->name = name;
+	if (opt != NULL && opt->nheader_names > 0) {
+		r->names = opt->header_names;
+		r->nnames = opt->nheader_names;
+	}
 	if (r->s == NULL) {
 		input_close(&r->in);
 		free(r);
@@ -121,6 +131,15 @@ reader_open_mem(const void *buf, size_t len, const char *name,
 enum reader_status
 reader_next(struct reader *r, struct record *rec, struct error *err)
 {
+	if (r->names != NULL) {
+		memset(rec, 0, sizeof(*rec));
+		rec->file = r->name;
+		rec->is_header = 1;
+		rec->nfields = r->nnames;
+		rec->fields = r->names;
+		r->names = NULL;
+		return READER_OK;
+	}
 	return r->kind->next(r->s, rec, err);
 }
 

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compare.h"
 #include "format.h"
 #include "header.h"
 #include "report.h"
@@ -21,6 +22,13 @@ extern const struct format format_text;
 extern const struct format format_csv;
 extern const struct format format_jsonl;
 extern const struct format format_expect;
+extern const struct format format_junit;
+extern const struct format format_tap;
+extern const struct format format_expect_jsonl;
+extern const struct format format_update;
+extern const struct format format_compare_text;
+extern const struct format format_compare_csv;
+extern const struct format format_compare_jsonl;
 
 /*
  * Every format, one row each.  The screening formats come in the order
@@ -31,28 +39,54 @@ static const struct format *const formats[] = {
 	&format_csv,
 	&format_jsonl,
 	&format_expect,
+	&format_junit,
+	&format_tap,
+	&format_expect_jsonl,
+	&format_update,
+	&format_compare_text,
+	&format_compare_csv,
+	&format_compare_jsonl,
 };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
 
+/* Nonzero when format f is one of kind (enum report_kind). */
+static int
+of_kind(const struct format *f, int kind)
+{
+	unsigned want = kind == REPORT_KIND_EXPECT ? FORMAT_EXPECT
+	    : kind == REPORT_KIND_COMPARE          ? FORMAT_COMPARE
+	                                           : 0;
+
+	if (f->flags & FORMAT_UPDATE)
+		return 0;
+	return (f->flags & (FORMAT_EXPECT | FORMAT_COMPARE)) == want;
+}
+
 const struct format *
-report_format_find(const char *name, int expect)
+report_format_find(const char *name, int kind)
 {
 	size_t i;
 
 	for (i = 0; i < NFORMATS; i++)
 		if (strcmp(formats[i]->name, name) == 0 &&
-		    !(formats[i]->flags & FORMAT_EXPECT) == !expect)
+		    of_kind(formats[i], kind))
 			return formats[i];
 	return NULL;
 }
 
+const struct format *
+report_format_update(void)
+{
+	return &format_update;
+}
+
 const char *
-report_format_name(size_t i)
+report_format_name(size_t i, int kind)
 {
 	size_t k;
 
 	for (k = 0; k < NFORMATS; k++) {
-		if (formats[k]->flags & FORMAT_EXPECT)
+		if (!of_kind(formats[k], kind))
 			continue;
 		if (i-- == 0)
 			return formats[k]->name;
@@ -175,6 +209,7 @@ report_new(FILE *out, const struct report_options *opt, const struct rules *r,
 	rp->cols.name = HEADER_ABSENT;
 	rp->cols.expected_status = HEADER_ABSENT;
 	rp->cols.expected_failed = HEADER_ABSENT;
+	rp->cols.expected_unknown = HEADER_ABSENT;
 	rp->nfail = calloc(alloc, sizeof(*rp->nfail));
 	rp->nunknown = calloc(alloc, sizeof(*rp->nunknown));
 	rp->ids = calloc(alloc, sizeof(*rp->ids));
@@ -182,12 +217,13 @@ report_new(FILE *out, const struct report_options *opt, const struct rules *r,
 	rp->failed_ix = calloc(alloc, sizeof(*rp->failed_ix));
 	rp->unknown_ix = calloc(alloc, sizeof(*rp->unknown_ix));
 	rp->na_ix = calloc(alloc, sizeof(*rp->na_ix));
+	rp->expect_want = calloc(alloc + 1, 1);
 	rp->order = calloc(alloc, sizeof(*rp->order));
 	rp->state = calloc(1, rp->format->state_size + 1);
 	if (rp->nfail == NULL || rp->nunknown == NULL || rp->ids == NULL ||
 	    rp->idlen == NULL || rp->failed_ix == NULL ||
 	    rp->unknown_ix == NULL || rp->na_ix == NULL || rp->order == NULL ||
-	    rp->state == NULL) {
+	    rp->expect_want == NULL || rp->state == NULL) {
 		report_free(rp);
 		return NULL;
 	}
@@ -205,6 +241,17 @@ report_new(FILE *out, const struct report_options *opt, const struct rules *r,
 		rp->idlen[i] = strlen(rp->ids[i]);
 		rp->ids_room += rp->idlen[i] + 1;
 	}
+	if (rp->opt.compare_old != NULL) {
+		struct report_options counting;
+
+		memset(&counting, 0, sizeof(counting));
+		rp->old =
+		    report_new(NULL, &counting, rp->opt.compare_old, asof);
+		if (rp->old == NULL) {
+			report_free(rp);
+			return NULL;
+		}
+	}
 	return rp;
 }
 
@@ -214,6 +261,7 @@ report_free(struct report *rp)
 {
 	if (rp == NULL)
 		return;
+	report_free(rp->old);
 	if (rp->state != NULL && rp->format->release != NULL)
 		rp->format->release(rp);
 	output_release(&rp->out);
@@ -225,6 +273,7 @@ report_free(struct report *rp)
 	free(rp->failed_ix);
 	free(rp->unknown_ix);
 	free(rp->na_ix);
+	free(rp->expect_want);
 	free(rp->order);
 	free(rp);
 }
@@ -251,6 +300,7 @@ report_file(struct report *rp, const struct record *hdr,
 		rp->cols.name = HEADER_ABSENT;
 		rp->cols.expected_status = HEADER_ABSENT;
 		rp->cols.expected_failed = HEADER_ABSENT;
+		rp->cols.expected_unknown = HEADER_ABSENT;
 	}
 	start(rp);
 	if (hdr != NULL && rp->format->file != NULL)
@@ -319,6 +369,8 @@ report_entry(struct report *rp, struct entry *e)
 	if ((unsigned)e->verdict >= VERDICT_COUNT)
 		e->verdict = VERDICT_ERROR;
 	tally(rp, e);
+	if (e->old != NULL && compare_changed(rp, e))
+		rp->changed++;
 	start(rp);
 	if (rp->out.failed)
 		return -1;
@@ -341,7 +393,8 @@ int
 report_record(struct report *rp, const struct record *rec, const size_t *col,
     enum verdict v, const struct finding *f)
 {
-	struct entry e = { rec, col, v, f, NULL, 0, NULL, 0, NULL, 0, NULL, 0 };
+	struct entry e = { rec, col, v, f, NULL, 0, NULL, 0, NULL, 0, NULL, 0,
+		NULL };
 
 	/* Nothing was written: no write can have failed since the last. */
 	if (rp->count_only && rp->started && (unsigned)v < VERDICT_ERROR) {
@@ -361,8 +414,27 @@ report_error(
     struct report *rp, const struct record *rec, const struct error *err)
 {
 	struct entry e = { rec, NULL, VERDICT_ERROR, NULL, err->msg, err->line,
-		NULL, 0, NULL, 0, NULL, 0 };
+		NULL, 0, NULL, 0, NULL, 0, NULL };
 
+	return report_entry(rp, &e);
+}
+
+int
+report_compare(struct report *rp, const struct record *rec, const size_t *col,
+    enum verdict v, const struct finding *f, const size_t *old_col,
+    enum verdict old_v, const struct finding *old_f)
+{
+	struct entry e = { rec, col, v, f, NULL, 0, NULL, 0, NULL, 0, NULL, 0,
+		NULL };
+	struct entry old = { rec, old_col, old_v, old_f, NULL, 0, NULL, 0, NULL,
+		0, NULL, 0, NULL };
+
+	if ((unsigned)v >= VERDICT_ERROR || (unsigned)old_v >= VERDICT_ERROR ||
+	    rp->old == NULL)
+		return report_record(rp, rec, col, v, f);
+	tally(rp->old, &old);
+	rp->moves[old_v][v]++;
+	e.old = &old;
 	return report_entry(rp, &e);
 }
 
@@ -413,4 +485,16 @@ unsigned long
 report_mismatches(const struct report *rp)
 {
 	return rp->mismatches;
+}
+
+unsigned long
+report_changed(const struct report *rp)
+{
+	return rp->changed;
+}
+
+unsigned long
+report_expect_errors(const struct report *rp)
+{
+	return rp->expect_errors;
 }

@@ -15,7 +15,7 @@
 
 /* The optional columns that reports use, after the rules' own. */
 static const char *const report_columns[] = { "applicant_id", "full_name",
-	"expected_status", "expected_failed" };
+	"expected_status", "expected_failed", "expected_unknown" };
 #define NREPORT_COLUMNS (sizeof(report_columns) / sizeof(report_columns[0]))
 
 /* An input whose header was read ahead (screen_plan()) and kept. */
@@ -42,10 +42,23 @@ struct screen {
 	struct column_map *maps;
 	size_t nmaps;
 	struct finding *findings;
+	/* --compare-rules: the old set's columns, their field indexes and
+	 * its findings. */
+	const struct column_want *old_wants;
+	size_t old_nwants;
+	struct column_map *old_maps; /* the maps of its columns */
+	size_t old_nmaps;
+	size_t *old_index;
+	struct finding *old_findings;
 	struct pending *pending; /* one per planned input */
 	size_t nplanned;
 	size_t next; /* the next input to screen */
 	int trouble;
+	/* The current input's header, kept to know it again: its fields'
+	 * bytes one after another, and each one's length. */
+	char *hdr_bytes;
+	size_t *hdr_len;
+	size_t hdr_n;
 };
 
 /* Nonzero when map names a column the screen looks for: one the rules
@@ -134,6 +147,29 @@ screen_new(const struct rules *r, struct report *rp,
 		screen_free(sc);
 		return NULL;
 	}
+	if (opt->old_rules != NULL) {
+		sc->old_wants = rules_columns(opt->old_rules, &sc->old_nwants);
+		sc->old_index =
+		    calloc(sc->old_nwants + 1, sizeof(*sc->old_index));
+		sc->old_maps = calloc(sc->nmaps + 1, sizeof(*sc->old_maps));
+		for (i = 0; sc->old_maps != NULL && i < sc->nmaps; i++)
+			for (n = 0; n < sc->old_nwants; n++)
+				if (header_match(sc->maps[i].column,
+				        strlen(sc->maps[i].column),
+				        sc->old_wants[n].name)) {
+					sc->old_maps[sc->old_nmaps++] =
+					    sc->maps[i];
+					break;
+				}
+		sc->old_findings = calloc(rules_findings(opt->old_rules) + 1,
+		    sizeof(*sc->old_findings));
+		if (sc->old_index == NULL || sc->old_findings == NULL ||
+		    sc->old_maps == NULL) {
+			(void)error_set(err, NULL, 0, "out of memory");
+			screen_free(sc);
+			return NULL;
+		}
+	}
 	return sc;
 }
 
@@ -151,7 +187,62 @@ screen_free(struct screen *sc)
 	free(sc->maps);
 	free(sc->index);
 	free(sc->findings);
+	free(sc->old_index);
+	free(sc->old_maps);
+	free(sc->old_findings);
+	free(sc->hdr_bytes);
+	free(sc->hdr_len);
 	free(sc);
+}
+
+/*
+ * Keeps a copy of hdr, to know it again later in the input (as cat
+ * makes of two files).  Out of memory, nothing is kept, and a repeated
+ * header is screened as a record.
+ */
+static void
+keep_header(struct screen *sc, const struct record *hdr)
+{
+	size_t i, total = 0, at = 0;
+
+	free(sc->hdr_bytes);
+	free(sc->hdr_len);
+	sc->hdr_bytes = NULL;
+	sc->hdr_len = NULL;
+	sc->hdr_n = 0;
+	for (i = 0; i < hdr->nfields; i++)
+		total += hdr->fields[i].len;
+	sc->hdr_bytes = malloc(total + 1);
+	sc->hdr_len = malloc((hdr->nfields + 1) * sizeof(*sc->hdr_len));
+	if (sc->hdr_bytes == NULL || sc->hdr_len == NULL)
+		return;
+	for (i = 0; i < hdr->nfields; i++) {
+		if (hdr->fields[i].len > 0)
+			memcpy(sc->hdr_bytes + at, hdr->fields[i].ptr,
+			    hdr->fields[i].len);
+		sc->hdr_len[i] = hdr->fields[i].len;
+		at += hdr->fields[i].len;
+	}
+	sc->hdr_n = hdr->nfields;
+}
+
+/* Nonzero when rec is the input's header line again. */
+static int
+repeated_header(const struct screen *sc, const struct record *rec)
+{
+	size_t i, at = 0;
+
+	if (sc->hdr_n == 0 || rec->nfields != sc->hdr_n)
+		return 0;
+	for (i = 0; i < rec->nfields; i++) {
+		if (rec->fields[i].len != sc->hdr_len[i] ||
+		    (sc->hdr_len[i] > 0 &&
+		        memcmp(rec->fields[i].ptr, sc->hdr_bytes + at,
+		            sc->hdr_len[i]) != 0))
+			return 0;
+		at += sc->hdr_len[i];
+	}
+	return 1;
 }
 
 int
@@ -265,16 +356,26 @@ start_input(struct screen *sc, struct pending *p, const char *name)
 		say(sc, SCREEN_INPUT, &err);
 		return 0;
 	}
+	/* The old set's columns, bound by the same maps (those of columns
+	 * it does not read left aside). */
+	if (sc->opt.old_rules != NULL &&
+	    header_bind(&p->hdr, sc->old_wants, sc->old_nwants, sc->old_maps,
+	        sc->old_nmaps, sc->old_index, &err) != 0) {
+		say(sc, SCREEN_INPUT, &err);
+		return 0;
+	}
 	cols.id = sc->index[sc->nrule_cols];
 	cols.name = sc->index[sc->nrule_cols + 1];
 	cols.expected_status = sc->index[sc->nrule_cols + 2];
 	cols.expected_failed = sc->index[sc->nrule_cols + 3];
+	cols.expected_unknown = sc->index[sc->nrule_cols + 4];
 	if (sc->opt.expect && cols.expected_status == HEADER_ABSENT) {
 		(void)error_set(&err, name, p->hdr.line,
 		    "--expect needs an expected_status column");
 		say(sc, SCREEN_INPUT, &err);
 		return 0;
 	}
+	keep_header(sc, &p->hdr);
 	return report_file(sc->report, &p->hdr, &cols) == 0 ? 1 : -1;
 }
 
@@ -318,7 +419,7 @@ read_records(struct screen *sc, struct reader *rd, const char *path,
     unsigned long *unsaid)
 {
 	int flush_each = interactive(path), rc = 0;
-	unsigned long said = 0;
+	unsigned long said = 0, repeats = 0, first_repeat = 0;
 	enum reader_status st;
 	struct record rec;
 	struct error err;
@@ -340,14 +441,40 @@ read_records(struct screen *sc, struct reader *rd, const char *path,
 			} else
 				(*unsaid)++;
 			rc = report_error(sc->report, &rec, &err);
+		} else if (repeated_header(sc, &rec)) {
+			/* Not an applicant: the header again, as cat makes. */
+			if (repeats++ == 0)
+				first_repeat = rec.line;
+			continue;
 		} else {
 			v = rules_judge(sc->rules, &rec, sc->index,
 			    sc->opt.as_of, sc->findings);
-			rc = report_record(
-			    sc->report, &rec, sc->index, v, sc->findings);
+			if (sc->opt.old_rules != NULL)
+				rc = report_compare(sc->report, &rec, sc->index,
+				    v, sc->findings, sc->old_index,
+				    rules_judge(sc->opt.old_rules, &rec,
+				        sc->old_index, sc->opt.as_of,
+				        sc->old_findings),
+				    sc->old_findings);
+			else
+				rc = report_record(sc->report, &rec, sc->index,
+				    v, sc->findings);
 		}
 		if (rc == 0 && flush_each)
 			rc = report_flush(sc->report);
+	}
+	if (repeats > 0) {
+		if (repeats == 1)
+			(void)error_set(&err, input_name(path), first_repeat,
+			    "the header line again (as cat makes of several "
+			    "files): skipped, not screened");
+		else
+			(void)error_set(&err, input_name(path), first_repeat,
+			    "the header line again, %lu times, the first here "
+			    "(as cat makes of several files): skipped, not "
+			    "screened",
+			    repeats);
+		say(sc, SCREEN_NOTE, &err);
 	}
 	return rc;
 }

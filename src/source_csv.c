@@ -517,6 +517,11 @@ csv_open(struct input *in, const char *name, const struct reader_options *opt,
 	}
 	r->name = name;
 	r->delim = ',';
+	/* Named columns: the first line is a record like the others. */
+	if (opt != NULL && opt->nheader_names > 0) {
+		r->nrecords = 1;
+		r->header_fields = opt->nheader_names;
+	}
 	if (delim != 0) {
 		r->delim = delim;
 		r->delim_known = 1;

@@ -4,13 +4,18 @@
  * summary only, the only filter, the formula guard), csv quoting and
  * header rows, JSON escaping and UTF-8 repair (with each special byte at
  * every offset of an 8-byte word, since both are checked a word at a
- * time), cells longer than the report's buffer, the expect comparison,
- * the counts, and write errors.  Each test is a table of cases and one
- * loop.  A case is a script of steps (a file with its header, judged
+ * time), the jsonl report's "record" object and its tail (rules,
+ * profile, as-of), cells longer than the report's buffer, the --expect
+ * comparison in each of its formats (text, junit, tap, jsonl), the
+ * counts, and write errors.  Each test is a table of cases and one
+ * loop.  A case is a script of steps (files with their headers, judged
  * records, malformed records) run through a real report into an
  * in-memory stream, and the whole output is compared with the expected
  * text.  Records are judged with rules_judge(), so reasons are the rules
  * module's own; "@HASH@" in an expected text stands for rules_hash().
+ *
+ * An expectation marked SUSPECTED BUG is what the format's documented
+ * contract says, where the code was seen to do otherwise.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -32,7 +37,7 @@
 #define MAX_STEPS 16
 #define MAX_FIELDS 24
 #define MAX_WANTS 32
-#define MAX_RULES 16
+#define MAX_RULES 80
 
 /* A small set: two required criteria and an advisory one. */
 static const char mini_rules[] =
@@ -45,7 +50,8 @@ static const char mini_rules[] =
 /* The optional columns that reports use, as main.c binds them. */
 /* clang-format off */
 static const char *const report_column_names[] = {
-	"applicant_id", "full_name", "expected_status", "expected_failed"
+	"applicant_id", "full_name", "expected_status", "expected_failed",
+	"expected_unknown"
 };
 /* clang-format on */
 
@@ -63,8 +69,19 @@ static const char *const report_column_names[] = {
     "agility_test"
 /* clang-format on */
 
-/* The formats, as the cases name them. */
-enum tformat { REPORT_TEXT = 0, REPORT_CSV, REPORT_JSONL, REPORT_EXPECT };
+/*
+ * The formats, as the cases name them: the screening ones, then the
+ * --expect ones (REPORT_EXPECT is --expect's text).
+ */
+enum tformat {
+	REPORT_TEXT = 0,
+	REPORT_CSV,
+	REPORT_JSONL,
+	REPORT_EXPECT,
+	REPORT_JUNIT,
+	REPORT_TAP,
+	REPORT_XJSONL
+};
 
 /* struct report_options with the format by kind, for the case tables. */
 struct topt {
@@ -73,23 +90,33 @@ struct topt {
 	int formula_guard;
 	unsigned only;
 	int summary_only;
+	const char *profile; /* and its hash, or NULL */
+	const char *profile_hash;
 };
 
 /* report_new() with the options of t. */
 static struct report *
 new_report(FILE *fp, const struct topt *t, const struct rules *r, int32_t asof)
 {
-	static const char *const names[] = { "text", "csv", "jsonl", "text" };
+	/* clang-format off */
+	static const char *const names[] = {
+		"text", "csv", "jsonl", "text", "junit", "tap", "jsonl"
+	};
+	/* clang-format on */
 	struct report_options opt;
 
 	memset(&opt, 0, sizeof(opt));
 	opt.format =
-	    report_format_find(names[t->format], t->format == REPORT_EXPECT);
+	    report_format_find(names[t->format], t->format >= REPORT_EXPECT);
 	assert_non_null(opt.format);
+	assert_int_equal(report_format_takes(opt.format, FORMAT_EXPECT),
+	    t->format >= REPORT_EXPECT);
 	opt.color = t->color;
 	opt.formula_guard = t->formula_guard;
 	opt.only = t->only;
 	opt.summary_only = t->summary_only;
+	opt.profile = t->profile;
+	opt.profile_hash = t->profile_hash;
 	return report_new(fp, &opt, r, asof);
 }
 
@@ -100,7 +127,8 @@ enum step_kind {
 	STEP_BAD, /* text: a malformed record, also its source; arg: the
 	             reader's message */
 	STEP_PLAN, /* text: a header to plan (report_plan()) */
-	STEP_NOTE /* report_note_bad_utf8() */
+	STEP_NOTE, /* report_note_bad_utf8() */
+	STEP_BAD_NO_SOURCE /* as STEP_BAD, but the record has no source */
 };
 
 struct step {
@@ -116,6 +144,7 @@ struct result {
 	size_t len;
 	unsigned long counts[VERDICT_COUNT];
 	unsigned long mismatches;
+	unsigned long expect_errors;
 	char hash[16];
 };
 
@@ -205,6 +234,7 @@ run_script(const struct topt *opt, const char *rules_text,
 			cols.name = index[nrc + 1];
 			cols.expected_status = index[nrc + 2];
 			cols.expected_failed = index[nrc + 3];
+			cols.expected_unknown = index[nrc + 4];
 			assert_int_equal(report_file(rp, &rec, &cols), 0);
 			break;
 		case STEP_ROW:
@@ -215,10 +245,13 @@ run_script(const struct topt *opt, const char *rules_text,
 			    report_record(rp, &rec, index, v, findings), 0);
 			break;
 		case STEP_BAD:
+		case STEP_BAD_NO_SOURCE:
 			rec.line++;
 			rec.is_header = 0;
-			rec.source = s->text;
-			rec.source_len = len;
+			if (s->kind == STEP_BAD) {
+				rec.source = s->text;
+				rec.source_len = len;
+			}
 			(void)error_set(&err, rec.file, rec.line, "%s", s->arg);
 			assert_int_equal(report_error(rp, &rec, &err), 0);
 			rec.source = NULL;
@@ -239,6 +272,7 @@ run_script(const struct topt *opt, const char *rules_text,
 	for (v2 = 0; v2 < VERDICT_COUNT; v2++)
 		res->counts[v2] = report_count(rp, (enum verdict)v2);
 	res->mismatches = report_mismatches(rp);
+	res->expect_errors = report_expect_errors(rp);
 	assert_true(strlen(rules_hash(rules)) < sizeof(res->hash));
 	strcpy(res->hash, rules_hash(rules));
 	report_free(rp);
@@ -272,10 +306,11 @@ expand(const char *want, size_t n, const char *hash, size_t *len)
 
 /*
  * Compares a whole output with the n expected bytes at want (which may
- * hold NUL bytes), naming the case.
+ * hold NUL bytes), naming the case when they differ; nonzero when they
+ * are the same.
  */
-static void
-check_bytes(
+static int
+same_bytes(
     const char *label, const struct result *res, const char *want, size_t n)
 {
 	size_t len;
@@ -286,14 +321,22 @@ check_bytes(
 		print_error("case \"%s\"\n--- expected\n%.*s--- got\n%.*s---\n",
 		    label, (int)len, exp, (int)res->len, res->out);
 	free(exp);
-	assert_true(same);
+	return same;
+}
+
+/* The same, failing the test when they differ. */
+static void
+check_bytes(
+    const char *label, const struct result *res, const char *want, size_t n)
+{
+	assert_true(same_bytes(label, res, want, n));
 }
 
 /* The same, for an expected text without NUL bytes. */
-static void
-check_output(const char *label, const struct result *res, const char *want)
+static int
+same_output(const char *label, const struct result *res, const char *want)
 {
-	check_bytes(label, res, want, strlen(want));
+	return same_bytes(label, res, want, strlen(want));
 }
 
 struct script_case {
@@ -304,19 +347,25 @@ struct script_case {
 	const char *want;
 };
 
+/*
+ * Runs every case, then fails if any differed: a case that fails does
+ * not hide the ones after it.
+ */
 static void
 run_cases(const struct script_case *cases, size_t n)
 {
 	struct result res;
-	size_t i;
+	size_t i, failed = 0;
 
 	for (i = 0; i < n; i++) {
 		run_script(&cases[i].opt,
 		    cases[i].default_rules ? NULL : mini_rules, cases[i].steps,
 		    &res);
-		check_output(cases[i].label, &res, cases[i].want);
+		if (!same_output(cases[i].label, &res, cases[i].want))
+			failed++;
 		free(res.out);
 	}
+	assert_int_equal(failed, 0);
 }
 
 /* clang-format off */
@@ -329,10 +378,25 @@ run_cases(const struct script_case *cases, size_t n)
 
 #define RULES_LINE "rules mini (@HASH@), as of 2026-01-01\n\n"
 
-/* A jsonl line up to the name, and after it for a PASS. */
+/* A JSON string of a literal. */
+#define Q(s) "\"" s "\""
+
+/* The end of every jsonl line under the mini set: rules and as-of. */
+#define J_TAIL ",\"rules\":{\"name\":\"mini\",\"hash\":\"@HASH@\"}," \
+    "\"as_of\":\"" AS_OF "\"}\n"
+
+/* The "record" of a line under H, each cell a JSON value. */
+#define J_REC(id, nm, cit, yrs, eng) ",\"record\":{\"applicant_id\":" id \
+    ",\"full_name\":" nm ",\"us_citizen\":" cit ",\"years\":" yrs \
+    ",\"english\":" eng "}"
+
+/*
+ * A jsonl line up to the name, and after it for a PASS of
+ * "A1|NAME|yes|9|yes", the name a JSON value (or "@NAME@").
+ */
 #define J_START "{\"file\":\"f.csv\",\"line\":2,\"id\":\"A1\",\"name\":"
-#define J_PASS "\"status\":\"PASS\",\"failed\":[],\"unknown\":[]," \
-    "\"reasons\":{}}\n"
+#define J_PASS(nm) "\"status\":\"PASS\",\"failed\":[],\"unknown\":[]," \
+    "\"reasons\":{}" J_REC(Q("A1"), nm, Q("yes"), Q("9"), Q("yes")) J_TAIL
 
 /* U+FFFD, the replacement character, in UTF-8. */
 #define FFFD "\xef\xbf\xbd"
@@ -743,7 +807,8 @@ append(char *buf, size_t size, size_t *o, const char *s, size_t n)
 /*
  * Runs one PASS record, "A1|NAME|yes|9|yes" with the n bytes at name,
  * under H, and checks that the output is head, the name as want_name
- * (wn bytes) says, then tail.
+ * (wn bytes) says, then tail, with "@NAME@" in tail standing for the
+ * name again (as the jsonl report's "record" has it).
  */
 static void
 check_name(const char *label, const struct topt *opt, const char *name,
@@ -751,8 +816,10 @@ check_name(const char *label, const struct topt *opt, const char *name,
     const char *tail)
 {
 	struct step steps[3];
-	size_t hn = strlen(head), tn = strlen(tail), o = 0, w = 0;
-	char *row = malloc(n + 16), *want = malloc(hn + wn + tn + 1);
+	size_t hn = strlen(head), tn = strlen(tail), o = 0, w = 0, t = 0;
+	size_t size = hn + 2 * wn + tn + 1;
+	char *row = malloc(n + 16), *want = malloc(size);
+	const char *mark = strstr(tail, "@NAME@");
 	struct result res;
 
 	assert_non_null(row);
@@ -760,9 +827,15 @@ check_name(const char *label, const struct topt *opt, const char *name,
 	append(row, n + 16, &o, "A1|", 3);
 	append(row, n + 16, &o, name, n);
 	append(row, n + 16, &o, "|yes|9|yes", 10);
-	append(want, hn + wn + tn + 1, &w, head, hn);
-	append(want, hn + wn + tn + 1, &w, want_name, wn);
-	append(want, hn + wn + tn + 1, &w, tail, tn);
+	append(want, size, &w, head, hn);
+	append(want, size, &w, want_name, wn);
+	if (mark != NULL) {
+		t = (size_t)(mark - tail);
+		append(want, size, &w, tail, t);
+		append(want, size, &w, want_name, wn);
+		t += 6;
+	}
+	append(want, size, &w, tail + t, tn - t);
 	memset(steps, 0, sizeof(steps));
 	steps[0].kind = STEP_FILE;
 	steps[0].text = H;
@@ -979,7 +1052,7 @@ test_long_cells(void **state)
 		[REPORT_TEXT] = "\n\nscreened 1 records: 1 PASS, 0 FAIL, 0 "
 		    "REVIEW, 0 ERROR\n",
 		[REPORT_CSV] = CSV_TAIL,
-		[REPORT_JSONL] = "," J_PASS,
+		[REPORT_JSONL] = "," J_PASS("@NAME@"),
 	};
 	/* clang-format on */
 	struct topt opt;
@@ -1016,36 +1089,123 @@ test_long_cells(void **state)
 }
 
 /* clang-format off */
+/* The header of the jsonl cases with repeated names, and its "record". */
+#define HR "applicant_id|note|us_citizen|note|years|Note|english|note|" \
+    "q\"\\\t|q\"\\\t"
+#define J_REC_HR(id, n1, cit, n2, yrs, n3, eng, n4, q1, q2) \
+    ",\"record\":{\"applicant_id\":" id ",\"note\":" n1 ",\"us_citizen\":" \
+    cit ",\"note (2)\":" n2 ",\"years\":" yrs ",\"Note\":" n3 \
+    ",\"english\":" eng ",\"note (3)\":" n4 ",\"q\\\"\\\\\\t\":" q1 \
+    ",\"q\\\"\\\\\\t (2)\":" q2 "}"
+/* The reasons of R_FAIL and R_REVIEW, as the jsonl report has them. */
+#define J_FAIL "\"status\":\"FAIL\",\"failed\":[\"citizen\"," \
+    "\"experience\"],\"unknown\":[],\"reasons\":{\"citizen\":" \
+    "\"us_citizen: \\\"no\\\"\",\"experience\":\"experience 6.5 years, " \
+    "needs 8 (short 1.5)\"}"
+#define J_REVIEW "\"status\":\"REVIEW\",\"failed\":[],\"unknown\":" \
+    "[\"citizen\",\"english\"],\"reasons\":{\"citizen\":\"us_citizen: " \
+    "missing\",\"english\":\"english: invalid value \\\"maybe\\\"\"}"
+/* An ERROR's object from "status" to the value of "error". */
+#define J_ERROR "\"status\":\"ERROR\",\"failed\":[],\"unknown\":[]," \
+    "\"reasons\":{},\"error\":"
+/* clang-format on */
+
+/* clang-format off */
 static const struct script_case jsonl_cases[] = {
 	{ "jsonl: one of each verdict", { .format = REPORT_JSONL }, 0,
 	  { F(H), R_PASS, R_FAIL, R_REVIEW, R_ERROR },
-	  "{\"file\":\"f.csv\",\"line\":2,\"id\":\"A1\",\"name\":\"Jane Doe\","
-	  J_PASS
+	  J_START Q("Jane Doe") "," J_PASS(Q("Jane Doe"))
 	  "{\"file\":\"f.csv\",\"line\":3,\"id\":\"A2\",\"name\":\"John Roe\","
-	  "\"status\":\"FAIL\",\"failed\":[\"citizen\",\"experience\"],"
-	  "\"unknown\":[],\"reasons\":{\"citizen\":\"us_citizen: \\\"no\\\"\","
-	  "\"experience\":\"experience 6.5 years, needs 8 (short 1.5)\"}}\n"
+	  J_FAIL J_REC(Q("A2"), Q("John Roe"), Q("no"), Q("6.5"), Q("yes"))
+	  J_TAIL
 	  "{\"file\":\"f.csv\",\"line\":4,\"id\":\"A3\",\"name\":\"Ann Poe\","
-	  "\"status\":\"REVIEW\",\"failed\":[],\"unknown\":[\"citizen\","
-	  "\"english\"],\"reasons\":{\"citizen\":\"us_citizen: missing\","
-	  "\"english\":\"english: invalid value \\\"maybe\\\"\"}}\n"
+	  J_REVIEW J_REC(Q("A3"), Q("Ann Poe"), Q(""), Q("10"), Q("maybe"))
+	  J_TAIL
 	  "{\"file\":\"f.csv\",\"line\":5,\"id\":\"A4\",\"name\":\"Bad\","
-	  "\"status\":\"ERROR\",\"failed\":[],\"unknown\":[],\"reasons\":{},"
-	  "\"error\":\"unterminated quoted field\"}\n" },
-	{ "jsonl: no id or name; ERROR short of the name",
+	  J_ERROR "\"unterminated quoted field\",\"source\":\"A4|Bad\""
+	  J_REC(Q("A4"), Q("Bad"), "null", "null", "null") J_TAIL },
+	{ "jsonl: no id or name (null); ERROR short of the name",
 	  { .format = REPORT_JSONL }, 0,
 	  { F("us_citizen|years|english"),
 	    { STEP_ROW, "yes|9|no", NULL, 0 },
 	    { STEP_FILE, "applicant_id|us_citizen|years|english|full_name",
 	      "g.csv", 0 },
 	    { STEP_BAD, "G1|yes", "wrong number of fields", 0 } },
-	  "{\"file\":\"f.csv\",\"line\":2,\"status\":\"PASS\",\"failed\":"
-	  "[\"english\"],\"unknown\":[],\"reasons\":{\"english\":\"english: "
-	  "\\\"no\\\"\"}}\n"
-	  "{\"file\":\"g.csv\",\"line\":2,\"id\":\"G1\",\"status\":\"ERROR\","
-	  "\"failed\":[],\"unknown\":[],\"reasons\":{},\"error\":"
-	  "\"wrong number of fields\"}\n" },
-	{ "jsonl: file name, message and reasons escaped",
+	  "{\"file\":\"f.csv\",\"line\":2,\"id\":null,\"name\":null,"
+	  "\"status\":\"PASS\",\"failed\":[\"english\"],\"unknown\":[],"
+	  "\"reasons\":{\"english\":\"english: \\\"no\\\"\"},\"record\":"
+	  "{\"us_citizen\":\"yes\",\"years\":\"9\",\"english\":\"no\"}" J_TAIL
+	  "{\"file\":\"g.csv\",\"line\":2,\"id\":\"G1\",\"name\":null,"
+	  J_ERROR "\"wrong number of fields\",\"source\":\"G1|yes\","
+	  "\"record\":{\"applicant_id\":\"G1\",\"us_citizen\":\"yes\","
+	  "\"years\":null,\"english\":null,\"full_name\":null}" J_TAIL },
+	{ "jsonl: an id and no name, a name and no id, an empty id",
+	  { .format = REPORT_JSONL }, 0,
+	  { F("us_citizen|years|english|applicant_id"),
+	    { STEP_ROW, "yes|9|yes|Z1", NULL, 0 },
+	    { STEP_ROW, "yes|9|yes|", NULL, 0 },
+	    { STEP_FILE, "full_name|english|years|us_citizen", "n.csv", 0 },
+	    { STEP_ROW, "Zed|yes|9|yes", NULL, 0 } },
+	  "{\"file\":\"f.csv\",\"line\":2,\"id\":\"Z1\",\"name\":null,"
+	  "\"status\":\"PASS\",\"failed\":[],\"unknown\":[],\"reasons\":{},"
+	  "\"record\":{\"us_citizen\":\"yes\",\"years\":\"9\",\"english\":"
+	  "\"yes\",\"applicant_id\":\"Z1\"}" J_TAIL
+	  "{\"file\":\"f.csv\",\"line\":3,\"id\":\"\",\"name\":null,"
+	  "\"status\":\"PASS\",\"failed\":[],\"unknown\":[],\"reasons\":{},"
+	  "\"record\":{\"us_citizen\":\"yes\",\"years\":\"9\",\"english\":"
+	  "\"yes\",\"applicant_id\":\"\"}" J_TAIL
+	  "{\"file\":\"n.csv\",\"line\":2,\"id\":null,\"name\":\"Zed\","
+	  "\"status\":\"PASS\",\"failed\":[],\"unknown\":[],\"reasons\":{},"
+	  "\"record\":{\"full_name\":\"Zed\",\"english\":\"yes\",\"years\":"
+	  "\"9\",\"us_citizen\":\"yes\"}" J_TAIL },
+	{ "jsonl: repeated header names get (2), (3); keys escaped; a new "
+	  "file's header starts again",
+	  { .format = REPORT_JSONL }, 0,
+	  { F(HR),
+	    { STEP_ROW, "R1|a|yes|b|9|c|yes|d|e|f", NULL, 0 },
+	    { STEP_BAD, "R2|a|yes", "wrong number of fields", 0 },
+	    { STEP_FILE, "note|applicant_id|us_citizen|years|english|note",
+	      "g.csv", 0 },
+	    { STEP_ROW, "x|R3|yes|9|yes|y", NULL, 0 } },
+	  "{\"file\":\"f.csv\",\"line\":2,\"id\":\"R1\",\"name\":null,"
+	  "\"status\":\"PASS\",\"failed\":[],\"unknown\":[],\"reasons\":{}"
+	  J_REC_HR(Q("R1"), Q("a"), Q("yes"), Q("b"), Q("9"), Q("c"), Q("yes"),
+	      Q("d"), Q("e"), Q("f")) J_TAIL
+	  "{\"file\":\"f.csv\",\"line\":3,\"id\":\"R2\",\"name\":null,"
+	  J_ERROR "\"wrong number of fields\",\"source\":\"R2|a|yes\""
+	  J_REC_HR(Q("R2"), Q("a"), Q("yes"), "null", "null", "null", "null",
+	      "null", "null", "null") J_TAIL
+	  "{\"file\":\"g.csv\",\"line\":2,\"id\":\"R3\",\"name\":null,"
+	  "\"status\":\"PASS\",\"failed\":[],\"unknown\":[],\"reasons\":{},"
+	  "\"record\":{\"note\":\"x\",\"applicant_id\":\"R3\",\"us_citizen\":"
+	  "\"yes\",\"years\":\"9\",\"english\":\"yes\",\"note (2)\":\"y\"}"
+	  J_TAIL },
+	{ "jsonl: ERROR records: the record as far as it goes, the source "
+	  "as read or null",
+	  { .format = REPORT_JSONL }, 0,
+	  { F(H),
+	    { STEP_BAD, "", "wrong number of fields", 0 },
+	    { STEP_BAD, "A5|x|yes|9|yes|extra1|ex,tra2", "too many", 0 },
+	    { STEP_BAD_NO_SOURCE, "A6|y", "field too long", 0 },
+	    { STEP_BAD, "A7|\x01\xff\"", "stray quote", 0 },
+	    R_PASS },
+	  "{\"file\":\"f.csv\",\"line\":2,\"id\":\"\",\"name\":null,"
+	  J_ERROR "\"wrong number of fields\",\"source\":\"\""
+	  J_REC(Q(""), "null", "null", "null", "null") J_TAIL
+	  "{\"file\":\"f.csv\",\"line\":3,\"id\":\"A5\",\"name\":\"x\","
+	  J_ERROR "\"too many\",\"source\":\"A5|x|yes|9|yes|extra1|ex,tra2\""
+	  J_REC(Q("A5"), Q("x"), Q("yes"), Q("9"), Q("yes")) J_TAIL
+	  "{\"file\":\"f.csv\",\"line\":4,\"id\":\"A6\",\"name\":\"y\","
+	  J_ERROR "\"field too long\",\"source\":null"
+	  J_REC(Q("A6"), Q("y"), "null", "null", "null") J_TAIL
+	  "{\"file\":\"f.csv\",\"line\":5,\"id\":\"A7\",\"name\":"
+	  "\"\\u0001" FFFD "\\\"\","
+	  J_ERROR "\"stray quote\",\"source\":\"A7|\\u0001" FFFD "\\\"\""
+	  J_REC(Q("A7"), Q("\\u0001" FFFD "\\\""), "null", "null", "null")
+	  J_TAIL
+	  "{\"file\":\"f.csv\",\"line\":6,\"id\":\"A1\",\"name\":\"Jane Doe\","
+	  J_PASS(Q("Jane Doe")) },
+	{ "jsonl: file name, message, source and reasons escaped",
 	  { .format = REPORT_JSONL }, 0,
 	  { { STEP_FILE, H, "d\"i\\r\n.csv", 0 },
 	    { STEP_ROW, "A1|J|\xff\"|9|yes", NULL, 0 },
@@ -1053,20 +1213,49 @@ static const struct script_case jsonl_cases[] = {
 	  "{\"file\":\"d\\\"i\\\\r\\n.csv\",\"line\":2,\"id\":\"A1\",\"name\":"
 	  "\"J\",\"status\":\"REVIEW\",\"failed\":[],\"unknown\":"
 	  "[\"citizen\"],\"reasons\":{\"citizen\":\"us_citizen: invalid value "
-	  "\\\"\\\\xff\\\\\\\"\\\"\"}}\n"
+	  "\\\"\\\\xff\\\\\\\"\\\"\"}"
+	  J_REC(Q("A1"), Q("J"), Q(FFFD "\\\""), Q("9"), Q("yes")) J_TAIL
 	  "{\"file\":\"d\\\"i\\\\r\\n.csv\",\"line\":3,\"id\":\"A2\","
-	  "\"status\":\"ERROR\",\"failed\":[],\"unknown\":[],\"reasons\":{},"
-	  "\"error\":\"bad \\\"x\\\"\\t\xef\xbf\xbd\"}\n" },
+	  "\"name\":null," J_ERROR "\"bad \\\"x\\\"\\t" FFFD "\","
+	  "\"source\":\"A2\"" J_REC(Q("A2"), "null", "null", "null", "null")
+	  J_TAIL },
+	{ "jsonl: a profile is named after the rules",
+	  { .format = REPORT_JSONL, .profile = "ats \"x\"",
+	    .profile_hash = "0123456789ab" }, 0,
+	  { F(H), R_PASS },
+	  J_START Q("Jane Doe") ",\"status\":\"PASS\",\"failed\":[],"
+	  "\"unknown\":[],\"reasons\":{}"
+	  J_REC(Q("A1"), Q("Jane Doe"), Q("yes"), Q("9"), Q("yes"))
+	  ",\"rules\":{\"name\":\"mini\",\"hash\":\"@HASH@\"},\"profile\":"
+	  "{\"name\":\"ats \\\"x\\\"\",\"hash\":\"0123456789ab\"},\"as_of\":"
+	  "\"2026-01-01\"}\n" },
+	{ "jsonl: the default rule set's name", { .format = REPORT_JSONL }, 1,
+	  { F("applicant_id|us_citizen|total_experience_years|"
+	      "sworn_experience_years|full_service_department|"
+	      "employment_status|separation_date|english_proficient|"
+	      "weapon_qualified|manual_transmission|background_clear|"
+	      "passport_valid|physical_test|agility_test"),
+	    { STEP_ROW, "D1|yes|12|8|yes|active||yes|yes|yes|yes|yes|yes|yes",
+	      NULL, 0 } },
+	  "{\"file\":\"f.csv\",\"line\":2,\"id\":\"D1\",\"name\":null,"
+	  "\"status\":\"PASS\",\"failed\":[],\"unknown\":[],\"reasons\":{},"
+	  "\"record\":{\"applicant_id\":\"D1\",\"us_citizen\":\"yes\","
+	  "\"total_experience_years\":\"12\",\"sworn_experience_years\":\"8\","
+	  "\"full_service_department\":\"yes\",\"employment_status\":"
+	  "\"active\",\"separation_date\":\"\",\"english_proficient\":\"yes\","
+	  "\"weapon_qualified\":\"yes\",\"manual_transmission\":\"yes\","
+	  "\"background_clear\":\"yes\",\"passport_valid\":\"yes\","
+	  "\"physical_test\":\"yes\",\"agility_test\":\"yes\"},\"rules\":"
+	  "{\"name\":\"civpol-inl-2008\",\"hash\":\"@HASH@\"},\"as_of\":"
+	  "\"2026-01-01\"}\n" },
 	{ "jsonl: only PASS and REVIEW", { .format = REPORT_JSONL,
 	    .only = (1u << VERDICT_PASS) | (1u << VERDICT_REVIEW) }, 0,
 	  { F(H), R_PASS, R_FAIL, R_ERROR },
-	  "{\"file\":\"f.csv\",\"line\":2,\"id\":\"A1\",\"name\":\"Jane Doe\","
-	  J_PASS },
+	  J_START Q("Jane Doe") "," J_PASS(Q("Jane Doe")) },
 	{ "jsonl: colour and summary only do not apply",
 	  { .format = REPORT_JSONL, .color = 1, .summary_only = 1 }, 0,
 	  { F(H), R_PASS, { STEP_NOTE, NULL, NULL, 0 } },
-	  "{\"file\":\"f.csv\",\"line\":2,\"id\":\"A1\",\"name\":\"Jane Doe\","
-	  J_PASS },
+	  J_START Q("Jane Doe") "," J_PASS(Q("Jane Doe")) },
 };
 /* clang-format on */
 
@@ -1075,6 +1264,122 @@ test_jsonl(void **state)
 {
 	(void)state;
 	run_cases(jsonl_cases, NELEM(jsonl_cases));
+}
+
+/* The end of the JSON string that starts (after its quote) at p. */
+static const char *
+json_string_end(const char *p)
+{
+	while (*p != '"') {
+		assert_true(*p != '\0');
+		if (*p == '\\')
+			p++;
+		p++;
+	}
+	return p;
+}
+
+/*
+ * The keys of the "record" object of the jsonl line out (NUL-ended),
+ * as written (escaped): up to max of them into key[] and len[]; returns
+ * their number.  Every value must be a string or null.
+ */
+static size_t
+record_keys(const char *out, const char **key, size_t *len, size_t max)
+{
+	const char *p = strstr(out, ",\"record\":{");
+	size_t n = 0;
+
+	assert_non_null(p);
+	p += strlen(",\"record\":{");
+	while (*p != '}') {
+		assert_true(n < max);
+		assert_int_equal(*p, '"');
+		key[n] = p + 1;
+		p = json_string_end(p + 1);
+		len[n] = (size_t)(p - key[n]);
+		n++;
+		assert_int_equal(p[1], ':');
+		p += 2;
+		if (*p == '"')
+			p = json_string_end(p + 1) + 1;
+		else {
+			assert_memory_equal(p, "null", 4);
+			p += 4;
+		}
+		if (*p == ',')
+			p++;
+		else
+			assert_int_equal(*p, '}');
+	}
+	return n;
+}
+
+/*
+ * "record" has one member per column of the header, and its keys are
+ * unique (format_jsonl.c: a name seen before gets " (2)", " (3)" ...
+ * "so that keys are unique"), whatever the header's names are.
+ */
+static void
+test_jsonl_record_keys(void **state)
+{
+	/* clang-format off */
+	static const struct {
+		const char *header;
+		const char *row;
+	} cases[] = {
+		{ "applicant_id|x|x|x|us_citizen|years|english",
+		  "A1|a|b|c|yes|9|yes" },
+		{ "applicant_id|x|X|x|us_citizen|years|english|",
+		  "A1|a|b|c|yes|9|yes|" },
+		{ "|applicant_id||us_citizen||years|english", "|A1||yes||9|yes" },
+		/* SUSPECTED BUG: a header whose own name is "x (2)" beside
+		 * two "x" gives two keys "x (2)". */
+		{ "applicant_id|x|x (2)|x|us_citizen|years|english",
+		  "A1|a|b|c|yes|9|yes" },
+		/* SUSPECTED BUG: likewise, the other way round. */
+		{ "applicant_id|x|x|x (2)|us_citizen|years|english",
+		  "A1|a|b|c|yes|9|yes" },
+		/* SUSPECTED BUG: names that differ only in bytes that are no
+		 * UTF-8 both become "a\ufffd". */
+		{ "applicant_id|a\xff|a\xfe|us_citizen|years|english",
+		  "A1|a|b|yes|9|yes" },
+	};
+	/* clang-format on */
+	struct step steps[3];
+	struct field fields[MAX_FIELDS];
+	const char *key[MAX_FIELDS];
+	size_t len[MAX_FIELDS], i, j, k, n, failed = 0;
+	struct result res;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		memset(steps, 0, sizeof(steps));
+		steps[0].kind = STEP_FILE;
+		steps[0].text = cases[i].header;
+		steps[0].arg = "f.csv";
+		steps[1].kind = STEP_ROW;
+		steps[1].text = cases[i].row;
+		run_script(&(struct topt){ .format = REPORT_JSONL }, mini_rules,
+		    steps, &res);
+		n = record_keys(res.out, key, len, MAX_FIELDS);
+		assert_int_equal(
+		    n, split(cases[i].header, strlen(cases[i].header), fields));
+		for (j = 0; j < n; j++)
+			for (k = j + 1; k < n; k++)
+				if (len[j] == len[k] &&
+				    memcmp(key[j], key[k], len[j]) == 0) {
+					print_error(
+					    "jsonl record keys, case %zu: "
+					    "key %zu and %zu are both "
+					    "\"%.*s\"\n%s",
+					    i, j, k, (int)len[j], key[j],
+					    res.out);
+					failed++;
+				}
+		free(res.out);
+	}
+	assert_int_equal(failed, 0);
 }
 
 /*
@@ -1144,7 +1449,7 @@ test_jsonl_escaping(void **state)
 		(void)snprintf(
 		    label, sizeof(label), "json escaping, case %zu", i);
 		check_name(label, &opt, cases[i].cell, n, J_START,
-		    cases[i].want, strlen(cases[i].want), "," J_PASS);
+		    cases[i].want, strlen(cases[i].want), "," J_PASS("@NAME@"));
 	}
 }
 
@@ -1208,18 +1513,55 @@ test_jsonl_positions(void **state)
 				    "json case %zu, %zu before, %zu after", i,
 				    pre, post);
 				check_name(label, &opt, name, n, J_START, want,
-				    w, "," J_PASS);
+				    w, "," J_PASS("@NAME@"));
 			}
 }
 
 /* clang-format off */
 #define HE "applicant_id|us_citizen|years|english|expected_status|" \
     "expected_failed"
+/* The same with a name and an expected_unknown column. */
+#define HU "applicant_id|full_name|us_citizen|years|english|" \
+    "expected_status|expected_failed|expected_unknown"
 /* clang-format on */
 
+/* An --expect case: the whole output, and the report's counts after it. */
+struct expect_case {
+	const char *label;
+	struct topt opt;
+	struct step steps[MAX_STEPS];
+	const char *want;
+	unsigned long mismatches; /* report_mismatches() */
+	unsigned long errors; /* report_expect_errors() */
+};
+
+/* Runs every case under the mini set; fails if any differed. */
+static void
+run_expect_cases(const struct expect_case *cases, size_t n)
+{
+	struct result res;
+	size_t i, failed = 0;
+
+	for (i = 0; i < n; i++) {
+		run_script(&cases[i].opt, mini_rules, cases[i].steps, &res);
+		if (!same_output(cases[i].label, &res, cases[i].want))
+			failed++;
+		if (res.mismatches != cases[i].mismatches ||
+		    res.expect_errors != cases[i].errors) {
+			print_error("case \"%s\": %lu mismatches and %lu "
+			            "errors, expected %lu and %lu\n",
+			    cases[i].label, res.mismatches, res.expect_errors,
+			    cases[i].mismatches, cases[i].errors);
+			failed++;
+		}
+		free(res.out);
+	}
+	assert_int_equal(failed, 0);
+}
+
 /* clang-format off */
-static const struct script_case expect_cases[] = {
-	{ "expect: everything matches", { .format = REPORT_EXPECT }, 0,
+static const struct expect_case expect_cases[] = {
+	{ "expect: everything matches", { .format = REPORT_EXPECT },
 	  { F(HE),
 	    { STEP_ROW, "E1|yes|9|yes|PASS|", NULL, 0 },
 	    { STEP_ROW, "E2|no|9|yes| fail\t|citizen", NULL, 0 },
@@ -1229,14 +1571,16 @@ static const struct script_case expect_cases[] = {
 	    { STEP_ROW, "E5|maybe|9|yes|review|  ", NULL, 0 },
 	    { STEP_BAD, "E6|yes|9|yes|Error|", "unterminated quoted field",
 	      0 } },
-	  "expect: 6 records, 0 mismatches\n" },
-	{ "expect: mismatches", { .format = REPORT_EXPECT }, 0,
+	  "expect: 6 records, 0 mismatches\n", 0, 0 },
+	{ "expect: mismatches, with the id and the reasons got",
+	  { .format = REPORT_EXPECT },
 	  { F(HE),
 	    { STEP_ROW, "E1|yes|9|yes|FAIL|", NULL, 0 },
 	    { STEP_ROW, "E2|no|9|yes|FAIL|experience", NULL, 0 },
 	    { STEP_ROW, "E3|no|5|yes|FAIL|citizen", NULL, 0 },
 	    { STEP_ROW, "E4|yes|9|yes|PASS|bogus", NULL, 0 },
-	    { STEP_ROW, "E5|yes|9|no|PASS|english;bogus;english", NULL, 0 },
+	    { STEP_ROW, "E5|no|5|yes|FAIL|citizen; citizen ;citizen", NULL,
+	      0 },
 	    { STEP_ROW, "E6|yes|9|yes|maybe|", NULL, 0 },
 	    { STEP_ROW, "E7|yes|9|yes| |citizen", NULL, 0 },
 	    { STEP_ROW, "E8|no|9|yes|REVIEW|citizen", NULL, 0 },
@@ -1244,94 +1588,609 @@ static const struct script_case expect_cases[] = {
 	    { STEP_BAD, "E10|yes|9|yes|ERROR|citizen", "bad\tquote", 0 },
 	    { STEP_BAD, "E11|yes", "wrong number of fields", 0 },
 	    { STEP_ROW, "E12|yes|9|yes|\"pass\xff\"|", NULL, 0 } },
-	  "f.csv:2: expected FAIL, got PASS\n"
-	  "f.csv:3: expected FAIL [experience], got FAIL [citizen]\n"
-	  "f.csv:4: expected FAIL [citizen], got FAIL [citizen;experience]\n"
-	  "f.csv:5: expected PASS [bogus], got PASS []\n"
-	  "f.csv:6: expected PASS [english;bogus], got PASS [english]\n"
-	  "f.csv:7: expected_status: invalid value \"maybe\"\n"
-	  "f.csv:8: expected_status: missing\n"
-	  "f.csv:9: expected REVIEW [citizen], got FAIL [citizen]\n"
-	  "f.csv:10: expected PASS, got ERROR (unterminated quoted field)\n"
-	  "f.csv:11: expected ERROR [citizen], got ERROR (bad\\x09quote) []\n"
-	  "f.csv:12: expected_status: missing\n"
-	  "f.csv:13: expected_status: invalid value \"\\\"pass\\xff\\\"\"\n"
-	  "expect: 12 records, 12 mismatches\n" },
-	{ "expect: no expected_failed column", { .format = REPORT_EXPECT }, 0,
+	  "f.csv:2: E1: expected FAIL, got PASS\n"
+	  "f.csv:3: E2: expected FAIL [experience], got FAIL [citizen]: "
+	  "citizen: us_citizen: \"no\"\n"
+	  "f.csv:4: E3: expected FAIL [citizen], got FAIL "
+	  "[citizen;experience]: citizen: us_citizen: \"no\"; experience: "
+	  "experience 5 years, needs 8 (short 3)\n"
+	  "f.csv:5: E4: expected_failed: no criterion \"bogus\" in the rule "
+	  "set\n"
+	  "f.csv:6: E5: expected FAIL [citizen], got FAIL "
+	  "[citizen;experience]: citizen: us_citizen: \"no\"; experience: "
+	  "experience 5 years, needs 8 (short 3)\n"
+	  "f.csv:7: E6: expected_status: invalid value \"maybe\"\n"
+	  "f.csv:8: E7: expected_status: missing\n"
+	  "f.csv:9: E8: expected REVIEW [citizen], got FAIL [citizen]: "
+	  "citizen: us_citizen: \"no\"\n"
+	  "f.csv:10: E9: expected PASS, got ERROR (unterminated quoted "
+	  "field)\n"
+	  "f.csv:11: E10: expected ERROR [citizen], got ERROR (bad\\x09quote) "
+	  "[]\n"
+	  "f.csv:12: E11: expected_status: missing\n"
+	  "f.csv:13: E12: expected_status: invalid value "
+	  "\"\\\"pass\\xff\\\"\"\n"
+	  "expect: 12 records, 11 mismatches, 1 error in the fixture\n",
+	  11, 1 },
+	{ "expect: no expected_failed column", { .format = REPORT_EXPECT },
 	  { F("applicant_id|us_citizen|years|english|expected_status"),
 	    { STEP_ROW, "E1|no|9|yes|FAIL", NULL, 0 },
 	    { STEP_ROW, "E2|no|9|yes|PASS", NULL, 0 } },
-	  "f.csv:3: expected PASS, got FAIL\n"
-	  "expect: 2 records, 1 mismatches\n" },
-	{ "expect: no expected_status column", { .format = REPORT_EXPECT }, 0,
+	  "f.csv:3: E2: expected PASS, got FAIL: citizen: us_citizen: "
+	  "\"no\"\n"
+	  "expect: 2 records, 1 mismatch\n", 1, 0 },
+	{ "expect: no expected_status column", { .format = REPORT_EXPECT },
 	  { F(H), R_PASS, R_ERROR },
-	  "f.csv:2: no expected_status column\n"
-	  "f.csv:3: no expected_status column\n"
-	  "expect: 2 records, 2 mismatches\n" },
+	  "f.csv:2: A1: no expected_status column\n"
+	  "f.csv:3: A4: no expected_status column\n"
+	  "expect: 2 records, 2 mismatches\n", 2, 0 },
 	{ "expect: the only filter and colour do not apply",
 	  { .format = REPORT_EXPECT, .only = 1u << VERDICT_PASS, .color = 1 },
-	  0,
 	  { F(HE), { STEP_ROW, "E1|no|9|yes|PASS|", NULL, 0 } },
-	  "f.csv:2: expected PASS, got FAIL\n"
-	  "expect: 1 records, 1 mismatches\n" },
+	  "f.csv:2: E1: expected PASS, got FAIL: citizen: us_citizen: "
+	  "\"no\"\n"
+	  "expect: 1 record, 1 mismatch\n", 1, 0 },
+	{ "expect: expected_unknown matched, mismatched, not compared; ids "
+	  "the rule set lacks are the fixture's errors",
+	  { .format = REPORT_EXPECT },
+	  { F(HU),
+	    { STEP_ROW, "U1|Ann|maybe||yes|REVIEW||citizen;experience", NULL,
+	      0 },
+	    { STEP_ROW, "U2|Bo|maybe||yes|REVIEW||experience", NULL, 0 },
+	    { STEP_ROW, "U3|Cy|no||yes|FAIL|citizen|experience", NULL, 0 },
+	    { STEP_ROW, "U4|Di|no||yes|FAIL|experience|citizen", NULL, 0 },
+	    { STEP_ROW, "U5|Ed|yes||yes|REVIEW||", NULL, 0 },
+	    { STEP_ROW, "U6|Fa|yes|9|yes|PASS||pasport", NULL, 0 },
+	    { STEP_ROW, "U7|Gi|yes|9|yes|PASS|pasport|", NULL, 0 },
+	    { STEP_ROW, "U8|Ha|no|9|yes|PASS| citizen ; pasport |", NULL, 0 },
+	    { STEP_ROW, "|Io|no|9|yes|PASS||", NULL, 0 },
+	    { STEP_ROW, "U9|Jo|yes|9|yes|PASS|citizen|", NULL, 0 },
+	    { STEP_ROW, "U10|Ka|yes||yes|REVIEW|experience|experience", NULL,
+	      0 } },
+	  "f.csv:3: U2: expected REVIEW unknown [experience], got REVIEW "
+	  "unknown [citizen;experience]: citizen: us_citizen: invalid value "
+	  "\"maybe\"; experience: years: missing\n"
+	  "f.csv:5: U4: expected FAIL [experience] unknown [citizen], got "
+	  "FAIL [citizen] unknown [experience]: citizen: us_citizen: \"no\"; "
+	  "experience: years: missing\n"
+	  "f.csv:7: U6: expected_unknown: no criterion \"pasport\" in the "
+	  "rule set\n"
+	  "f.csv:8: U7: expected_failed: no criterion \"pasport\" in the rule "
+	  "set\n"
+	  "f.csv:9: U8: expected_failed: no criterion \"pasport\" in the rule "
+	  "set\n"
+	  "f.csv:10: expected PASS, got FAIL: citizen: us_citizen: \"no\"\n"
+	  "f.csv:11: U9: expected PASS [citizen], got PASS []\n"
+	  "f.csv:12: U10: expected REVIEW [experience] unknown [experience], "
+	  "got REVIEW [] unknown [experience]: experience: years: missing\n"
+	  "expect: 11 records, 5 mismatches, 3 errors in the fixture\n",
+	  5, 3 },
+	{ "expect: 1 record, 0 mismatches", { .format = REPORT_EXPECT },
+	  { F(HE), { STEP_ROW, "E1|yes|9|yes|PASS|", NULL, 0 } },
+	  "expect: 1 record, 0 mismatches\n", 0, 0 },
+	{ "expect: no records", { .format = REPORT_EXPECT },
+	  { F(HE) },
+	  "expect: 0 records, 0 mismatches\n", 0, 0 },
+	{ "expect: 1 error in the fixture", { .format = REPORT_EXPECT },
+	  { F(HE), { STEP_ROW, "E1|yes|9|yes|PASS|pasport", NULL, 0 } },
+	  "f.csv:2: E1: expected_failed: no criterion \"pasport\" in the rule "
+	  "set\n"
+	  "expect: 1 record, 0 mismatches, 1 error in the fixture\n", 0, 1 },
+	{ "expect: 2 errors in the fixture and 1 mismatch",
+	  { .format = REPORT_EXPECT },
+	  { F(HE),
+	    { STEP_ROW, "E1|yes|9|yes|PASS|x", NULL, 0 },
+	    { STEP_ROW, "E2|yes|9|yes|PASS|citizen;y", NULL, 0 },
+	    { STEP_ROW, "E3|no|9|yes|PASS|", NULL, 0 } },
+	  "f.csv:2: E1: expected_failed: no criterion \"x\" in the rule set\n"
+	  "f.csv:3: E2: expected_failed: no criterion \"y\" in the rule set\n"
+	  "f.csv:4: E3: expected PASS, got FAIL: citizen: us_citizen: \"no\"\n"
+	  "expect: 3 records, 1 mismatch, 2 errors in the fixture\n", 1, 2 },
+	{ "expect: no id column, an empty id; file name, id and reasons "
+	  "escaped",
+	  { .format = REPORT_EXPECT },
+	  { F("us_citizen|years|english|expected_status"),
+	    { STEP_ROW, "no|9|yes|PASS", NULL, 0 },
+	    { STEP_FILE, HE, "we\nird.csv", 0 },
+	    { STEP_ROW, "|no|9|yes|PASS|", NULL, 0 },
+	    { STEP_ROW, "E\t3|no|9|yes|PASS|", NULL, 0 },
+	    { STEP_BAD, "", "bad", 0 },
+	    { STEP_ROW, "E5|\x1b|9|yes|PASS|", NULL, 0 } },
+	  "f.csv:2: expected PASS, got FAIL: citizen: us_citizen: \"no\"\n"
+	  "we\\x0aird.csv:2: expected PASS, got FAIL: citizen: us_citizen: "
+	  "\"no\"\n"
+	  "we\\x0aird.csv:3: E\\x093: expected PASS, got FAIL: citizen: "
+	  "us_citizen: \"no\"\n"
+	  "we\\x0aird.csv:4: expected_status: missing\n"
+	  "we\\x0aird.csv:5: E5: expected PASS, got REVIEW: citizen: "
+	  "us_citizen: invalid value \"\\x1b\"\n"
+	  "expect: 5 records, 5 mismatches\n", 5, 0 },
+	/*
+	 * SUSPECTED BUG: format_expect.c gives "the reasons of the decision
+	 * got, as the text report gives them", and the text report marks an
+	 * advisory criterion's reason " (advisory)"; the expect line leaves
+	 * the mark out.
+	 */
+	{ "expect: an advisory reason is marked as in the text report",
+	  { .format = REPORT_EXPECT },
+	  { F(HE), { STEP_ROW, "E1|yes|9|no|FAIL|", NULL, 0 } },
+	  "f.csv:2: E1: expected FAIL, got PASS: english: english: \"no\" "
+	  "(advisory)\n"
+	  "expect: 1 record, 1 mismatch\n", 1, 0 },
 };
 /* clang-format on */
 
 static void
 test_expect(void **state)
 {
-	static const unsigned long mismatches[] = { 0, 12, 1, 2, 1 };
-	struct result res;
-	size_t i;
-
 	(void)state;
-	assert_int_equal(NELEM(mismatches), NELEM(expect_cases));
-	for (i = 0; i < NELEM(expect_cases); i++) {
-		run_script(&expect_cases[i].opt, mini_rules,
-		    expect_cases[i].steps, &res);
-		check_output(expect_cases[i].label, &res, expect_cases[i].want);
-		assert_int_equal(res.mismatches, mismatches[i]);
-		free(res.out);
-	}
+	run_expect_cases(expect_cases, NELEM(expect_cases));
+}
+
+/* clang-format off */
+/*
+ * A small fixture for every --expect format: a match, a FAIL got for a
+ * PASS, an id with XML's five specials, a status cell with them and an
+ * id with a control byte and a tab, an id the rule set lacks, an ERROR
+ * record short of its status, an ERROR expected, and no id with an
+ * expected_unknown that differs.
+ */
+#define X_FIXTURE \
+	F(HU), \
+	{ STEP_ROW, "X1|Ann|yes|9|yes|PASS||", NULL, 0 }, \
+	{ STEP_ROW, "X2|Bo|no|9|yes|PASS||", NULL, 0 }, \
+	{ STEP_ROW, "X<&>\"'|Cy|yes|9|yes|FAIL|experience|", NULL, 0 }, \
+	{ STEP_ROW, "X\x01\t4|Di|yes|9|yes|<b>&'||", NULL, 0 }, \
+	{ STEP_ROW, "X5|Ed|yes|9|yes|PASS|pasport|", NULL, 0 }, \
+	{ STEP_BAD, "X6|Fa", "unterminated quoted field", 0 }, \
+	{ STEP_BAD, "X7|Gi|yes|9|yes|ERROR||", "bad", 0 }, \
+	{ STEP_ROW, "|Ho|maybe||yes|REVIEW||citizen", NULL, 0 }
+
+/* The start and end of a junit report, and a suite's properties. */
+#define JU_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
+    "<testsuites name=\"civpol-screen --expect\">\n"
+#define JU_END "</testsuites>\n"
+#define JU_PROPS_START "    <properties>\n" \
+    "      <property name=\"rules\" value=\"mini\"/>\n" \
+    "      <property name=\"rules_hash\" value=\"@HASH@\"/>\n"
+#define JU_PROPS_END "      <property name=\"as_of\" value=\"2026-01-01\"/>\n" \
+    "    </properties>\n"
+#define JU_PROPS JU_PROPS_START JU_PROPS_END
+
+/* The start of an expect jsonl line, to its "id". */
+#define XJ(line) "{\"file\":\"f.csv\",\"line\":" #line ",\"id\":"
+/* clang-format on */
+
+/* clang-format off */
+static const struct expect_case expect_format_cases[] = {
+	{ "expect text: the fixture", { .format = REPORT_EXPECT },
+	  { X_FIXTURE },
+	  "f.csv:3: X2: expected PASS, got FAIL: citizen: us_citizen: \"no\"\n"
+	  "f.csv:4: X<&>\"': expected FAIL [experience], got PASS []\n"
+	  "f.csv:5: X\\x01\\x094: expected_status: invalid value \"<b>&'\"\n"
+	  "f.csv:6: X5: expected_failed: no criterion \"pasport\" in the rule "
+	  "set\n"
+	  "f.csv:7: X6: expected_status: missing\n"
+	  "f.csv:9: expected REVIEW unknown [citizen], got REVIEW unknown "
+	  "[citizen;experience]: citizen: us_citizen: invalid value "
+	  "\"maybe\"; experience: years: missing\n"
+	  "expect: 8 records, 5 mismatches, 1 error in the fixture\n", 5, 1 },
+	{ "junit: the fixture", { .format = REPORT_JUNIT },
+	  { X_FIXTURE },
+	  JU_HEAD
+	  "  <testsuite name=\"f.csv\" tests=\"8\" failures=\"3\" "
+	  "errors=\"3\">\n"
+	  JU_PROPS
+	  "    <testcase name=\"X1\" classname=\"f.csv\"/>\n"
+	  "    <testcase name=\"X2\" classname=\"f.csv\">\n"
+	  "      <failure type=\"mismatch\" message=\"expected PASS, got "
+	  "FAIL\">f.csv:3: expected PASS, got FAIL\n"
+	  "citizen: us_citizen: &quot;no&quot;</failure>\n"
+	  "    </testcase>\n"
+	  "    <testcase name=\"X&lt;&amp;&gt;&quot;&#39;\" "
+	  "classname=\"f.csv\">\n"
+	  "      <failure type=\"mismatch\" message=\"expected FAIL "
+	  "[experience], got PASS []\">f.csv:4: expected FAIL [experience], "
+	  "got PASS []</failure>\n"
+	  "    </testcase>\n"
+	  "    <testcase name=\"X" FFFD "&#9;4\" classname=\"f.csv\">\n"
+	  "      <error type=\"fixture\" message=\"expected_status: invalid "
+	  "value &quot;&lt;b&gt;&amp;&#39;&quot;\">f.csv:5: expected_status: "
+	  "invalid value &quot;&lt;b&gt;&amp;&#39;&quot;</error>\n"
+	  "    </testcase>\n"
+	  "    <testcase name=\"X5\" classname=\"f.csv\">\n"
+	  "      <error type=\"fixture\" message=\"expected_failed: no "
+	  "criterion &quot;pasport&quot; in the rule set\">f.csv:6: "
+	  "expected_failed: no criterion &quot;pasport&quot; in the rule "
+	  "set</error>\n"
+	  "    </testcase>\n"
+	  "    <testcase name=\"X6\" classname=\"f.csv\">\n"
+	  "      <error type=\"fixture\" message=\"expected_status: "
+	  "missing\">f.csv:7: expected_status: missing</error>\n"
+	  "    </testcase>\n"
+	  "    <testcase name=\"X7\" classname=\"f.csv\"/>\n"
+	  "    <testcase name=\"line 9\" classname=\"f.csv\">\n"
+	  "      <failure type=\"mismatch\" message=\"expected REVIEW unknown "
+	  "[citizen], got REVIEW unknown [citizen;experience]\">f.csv:9: "
+	  "expected REVIEW unknown [citizen], got REVIEW unknown "
+	  "[citizen;experience]\n"
+	  "citizen: us_citizen: invalid value &quot;maybe&quot;\n"
+	  "experience: years: missing</failure>\n"
+	  "    </testcase>\n"
+	  "  </testsuite>\n"
+	  JU_END, 5, 1 },
+	{ "junit: two files, two suites, each with its own counts",
+	  { .format = REPORT_JUNIT },
+	  { { STEP_FILE, HU, "a&b.csv", 0 },
+	    { STEP_ROW, "A1|Al|yes|9|yes|PASS||", NULL, 0 },
+	    { STEP_ROW, "A2|Bo|yes|5|yes|PASS||", NULL, 0 },
+	    { STEP_FILE, HE, "c.csv", 0 },
+	    { STEP_ROW, "C1|yes|9|yes||", NULL, 0 } },
+	  JU_HEAD
+	  "  <testsuite name=\"a&amp;b.csv\" tests=\"2\" failures=\"1\" "
+	  "errors=\"0\">\n"
+	  JU_PROPS
+	  "    <testcase name=\"A1\" classname=\"a&amp;b.csv\"/>\n"
+	  "    <testcase name=\"A2\" classname=\"a&amp;b.csv\">\n"
+	  "      <failure type=\"mismatch\" message=\"expected PASS, got "
+	  "FAIL\">a&amp;b.csv:3: expected PASS, got FAIL\n"
+	  "experience: experience 5 years, needs 8 (short 3)</failure>\n"
+	  "    </testcase>\n"
+	  "  </testsuite>\n"
+	  "  <testsuite name=\"c.csv\" tests=\"1\" failures=\"0\" "
+	  "errors=\"1\">\n"
+	  JU_PROPS
+	  "    <testcase name=\"C1\" classname=\"c.csv\">\n"
+	  "      <error type=\"fixture\" message=\"expected_status: "
+	  "missing\">c.csv:2: expected_status: missing</error>\n"
+	  "    </testcase>\n"
+	  "  </testsuite>\n"
+	  JU_END, 2, 0 },
+	{ "junit: the profile among the properties; a file with no records",
+	  { .format = REPORT_JUNIT, .profile = "p&<", .profile_hash = "abc" },
+	  { { STEP_FILE, HU, "e.csv", 0 } },
+	  JU_HEAD
+	  "  <testsuite name=\"e.csv\" tests=\"0\" failures=\"0\" "
+	  "errors=\"0\">\n"
+	  JU_PROPS_START
+	  "      <property name=\"profile\" value=\"p&amp;&lt;\"/>\n"
+	  "      <property name=\"profile_hash\" value=\"abc\"/>\n"
+	  JU_PROPS_END
+	  "  </testsuite>\n"
+	  JU_END, 0, 0 },
+	{ "junit: no file at all", { .format = REPORT_JUNIT },
+	  { { STEP_END, NULL, NULL, 0 } },
+	  JU_HEAD JU_END, 0, 0 },
+	/*
+	 * SUSPECTED BUG: U+FFFE and U+FFFF are well-formed UTF-8 but no XML
+	 * 1.0 character, and put_xml() copies them, so the report is not
+	 * XML; as with the control bytes XML cannot hold, they should be
+	 * U+FFFD.
+	 */
+	{ "junit: characters XML cannot hold become U+FFFD",
+	  { .format = REPORT_JUNIT },
+	  { F(HE), { STEP_ROW, "X\xef\xbf\xbe\xef\xbf\xbf|yes|9|yes|PASS|",
+	      NULL, 0 } },
+	  JU_HEAD
+	  "  <testsuite name=\"f.csv\" tests=\"1\" failures=\"0\" "
+	  "errors=\"0\">\n"
+	  JU_PROPS
+	  "    <testcase name=\"X" FFFD FFFD "\" classname=\"f.csv\"/>\n"
+	  "  </testsuite>\n"
+	  JU_END, 0, 0 },
+	{ "tap: the fixture", { .format = REPORT_TAP },
+	  { X_FIXTURE },
+	  "TAP version 13\n"
+	  "ok 1 - f.csv:2 X1\n"
+	  "not ok 2 - f.csv:3 X2\n"
+	  "  ---\n"
+	  "  message: \"expected PASS, got FAIL\"\n"
+	  "  severity: \"fail\"\n"
+	  "  file: \"f.csv\"\n"
+	  "  line: 3\n"
+	  "  expected: \"PASS\"\n"
+	  "  got: \"FAIL\"\n"
+	  "  reasons:\n"
+	  "    citizen: \"us_citizen: \\\"no\\\"\"\n"
+	  "  ...\n"
+	  "not ok 3 - f.csv:4 X<&>\"'\n"
+	  "  ---\n"
+	  "  message: \"expected FAIL [experience], got PASS []\"\n"
+	  "  severity: \"fail\"\n"
+	  "  file: \"f.csv\"\n"
+	  "  line: 4\n"
+	  "  expected: \"FAIL\"\n"
+	  "  got: \"PASS\"\n"
+	  "  ...\n"
+	  "not ok 4 - f.csv:5 X\\x01\\x094\n"
+	  "  ---\n"
+	  "  message: \"expected_status: invalid value \\\"<b>&'\\\"\"\n"
+	  "  severity: \"error\"\n"
+	  "  file: \"f.csv\"\n"
+	  "  line: 5\n"
+	  "  ...\n"
+	  "not ok 5 - f.csv:6 X5\n"
+	  "  ---\n"
+	  "  message: \"expected_failed: no criterion \\\"pasport\\\" in the "
+	  "rule set\"\n"
+	  "  severity: \"error\"\n"
+	  "  file: \"f.csv\"\n"
+	  "  line: 6\n"
+	  "  ...\n"
+	  "not ok 6 - f.csv:7 X6\n"
+	  "  ---\n"
+	  "  message: \"expected_status: missing\"\n"
+	  "  severity: \"error\"\n"
+	  "  file: \"f.csv\"\n"
+	  "  line: 7\n"
+	  "  ...\n"
+	  "ok 7 - f.csv:8 X7\n"
+	  "not ok 8 - f.csv:9\n"
+	  "  ---\n"
+	  "  message: \"expected REVIEW unknown [citizen], got REVIEW unknown "
+	  "[citizen;experience]\"\n"
+	  "  severity: \"fail\"\n"
+	  "  file: \"f.csv\"\n"
+	  "  line: 9\n"
+	  "  expected: \"REVIEW\"\n"
+	  "  got: \"REVIEW\"\n"
+	  "  reasons:\n"
+	  "    citizen: \"us_citizen: invalid value \\\"maybe\\\"\"\n"
+	  "    experience: \"years: missing\"\n"
+	  "  ...\n"
+	  "1..8\n", 5, 1 },
+	{ "tap: two files, one numbering and one plan",
+	  { .format = REPORT_TAP },
+	  { { STEP_FILE, HE, "a.csv", 0 },
+	    { STEP_ROW, "A1|yes|9|yes|PASS|", NULL, 0 },
+	    { STEP_FILE, HE, "b.csv", 0 },
+	    { STEP_ROW, "B1|no|9|yes|FAIL|citizen", NULL, 0 },
+	    { STEP_ROW, "B2|yes|9|yes|FAIL|", NULL, 0 } },
+	  "TAP version 13\n"
+	  "ok 1 - a.csv:2 A1\n"
+	  "ok 2 - b.csv:2 B1\n"
+	  "not ok 3 - b.csv:3 B2\n"
+	  "  ---\n"
+	  "  message: \"expected FAIL, got PASS\"\n"
+	  "  severity: \"fail\"\n"
+	  "  file: \"b.csv\"\n"
+	  "  line: 3\n"
+	  "  expected: \"FAIL\"\n"
+	  "  got: \"PASS\"\n"
+	  "  ...\n"
+	  "1..3\n", 1, 0 },
+	{ "tap: no file at all", { .format = REPORT_TAP },
+	  { { STEP_END, NULL, NULL, 0 } },
+	  "TAP version 13\n1..0\n", 0, 0 },
+	/*
+	 * SUSPECTED BUG: in TAP a '#' in a test point's description starts
+	 * a directive, so an id "T# TODO" makes this "not ok" a TODO, which
+	 * prove does not count as a failure; TAP 13 escapes it "\#".
+	 */
+	{ "tap: a '#' in an id is escaped", { .format = REPORT_TAP },
+	  { F(HE), { STEP_ROW, "T# TODO|no|9|yes|PASS|", NULL, 0 } },
+	  "TAP version 13\n"
+	  "not ok 1 - f.csv:2 T\\# TODO\n"
+	  "  ---\n"
+	  "  message: \"expected PASS, got FAIL\"\n"
+	  "  severity: \"fail\"\n"
+	  "  file: \"f.csv\"\n"
+	  "  line: 2\n"
+	  "  expected: \"PASS\"\n"
+	  "  got: \"FAIL\"\n"
+	  "  reasons:\n"
+	  "    citizen: \"us_citizen: \\\"no\\\"\"\n"
+	  "  ...\n"
+	  "1..1\n", 1, 0 },
+	{ "expect jsonl: the fixture", { .format = REPORT_XJSONL },
+	  { X_FIXTURE },
+	  XJ(2) "\"X1\",\"match\":true,\"expected\":{\"status\":\"PASS\","
+	  "\"failed\":null,\"unknown\":null},\"actual\":{\"status\":\"PASS\","
+	  "\"failed\":[],\"unknown\":[],\"reasons\":{}},\"problem\":null}\n"
+	  XJ(3) "\"X2\",\"match\":false,\"expected\":{\"status\":\"PASS\","
+	  "\"failed\":null,\"unknown\":null},\"actual\":{\"status\":\"FAIL\","
+	  "\"failed\":[\"citizen\"],\"unknown\":[],\"reasons\":{\"citizen\":"
+	  "\"us_citizen: \\\"no\\\"\"}},\"problem\":null}\n"
+	  XJ(4) "\"X<&>\\\"'\",\"match\":false,\"expected\":{\"status\":"
+	  "\"FAIL\",\"failed\":[\"experience\"],\"unknown\":null},\"actual\":"
+	  "{\"status\":\"PASS\",\"failed\":[],\"unknown\":[],\"reasons\":{}},"
+	  "\"problem\":null}\n"
+	  XJ(5) "\"X\\u0001\\t4\",\"match\":false,\"expected\":{\"status\":"
+	  "null,\"failed\":null,\"unknown\":null},\"actual\":{\"status\":"
+	  "\"PASS\",\"failed\":[],\"unknown\":[],\"reasons\":{}},\"problem\":"
+	  "\"expected_status: invalid value \\\"<b>&'\\\"\"}\n"
+	  XJ(6) "\"X5\",\"match\":false,\"expected\":{\"status\":\"PASS\","
+	  "\"failed\":[\"pasport\"],\"unknown\":null},\"actual\":{\"status\":"
+	  "\"PASS\",\"failed\":[],\"unknown\":[],\"reasons\":{}},\"problem\":"
+	  "\"expected_failed: no criterion \\\"pasport\\\" in the rule set\"}\n"
+	  XJ(7) "\"X6\",\"match\":false,\"expected\":{\"status\":null,"
+	  "\"failed\":null,\"unknown\":null},\"actual\":{\"status\":\"ERROR\","
+	  "\"failed\":[],\"unknown\":[],\"reasons\":{},\"error\":"
+	  "\"unterminated quoted field\"},\"problem\":\"expected_status: "
+	  "missing\"}\n"
+	  XJ(8) "\"X7\",\"match\":true,\"expected\":{\"status\":\"ERROR\","
+	  "\"failed\":null,\"unknown\":null},\"actual\":{\"status\":\"ERROR\","
+	  "\"failed\":[],\"unknown\":[],\"reasons\":{},\"error\":\"bad\"},"
+	  "\"problem\":null}\n"
+	  XJ(9) "\"\",\"match\":false,\"expected\":{\"status\":\"REVIEW\","
+	  "\"failed\":null,\"unknown\":[\"citizen\"]},\"actual\":{\"status\":"
+	  "\"REVIEW\",\"failed\":[],\"unknown\":[\"citizen\",\"experience\"],"
+	  "\"reasons\":{\"citizen\":\"us_citizen: invalid value "
+	  "\\\"maybe\\\"\",\"experience\":\"years: missing\"}},\"problem\":"
+	  "null}\n", 5, 1 },
+	{ "expect jsonl: no id column (null); ids listed once, trimmed",
+	  { .format = REPORT_XJSONL },
+	  { F("us_citizen|years|english|expected_status|expected_failed"),
+	    { STEP_ROW, "no|5|yes|FAIL| experience ;experience;  ", NULL,
+	      0 } },
+	  XJ(2) "null,\"match\":false,\"expected\":{\"status\":\"FAIL\","
+	  "\"failed\":[\"experience\"],\"unknown\":null},\"actual\":"
+	  "{\"status\":\"FAIL\",\"failed\":[\"citizen\",\"experience\"],"
+	  "\"unknown\":[],\"reasons\":{\"citizen\":\"us_citizen: \\\"no\\\"\","
+	  "\"experience\":\"experience 5 years, needs 8 (short 3)\"}},"
+	  "\"problem\":null}\n", 1, 0 },
+};
+/* clang-format on */
+
+static void
+test_expect_formats(void **state)
+{
+	(void)state;
+	run_expect_cases(expect_format_cases, NELEM(expect_format_cases));
 }
 
 /*
- * An expected_failed cell of many distinct ids: the expect line lists the
- * first 64 and then "...", and a cell of 100,000 ids is read in linear
- * time (the comparison of every id with every earlier one made such a
- * cell take minutes).  Cases: {ids in the cell, ids listed}.
+ * Nonzero when Perl's TAP::Parser::YAMLish::Reader takes the list item
+ * whose text after "- " is the n bytes at s for a mapping: when it
+ * matches /^\S+\s*:(\s|$)/, the reader's own test.
+ */
+static int
+yamlish_mapping_item(const char *s, size_t n)
+{
+	size_t run = 0, j;
+
+	while (run < n && s[run] != ' ' && s[run] != '\t')
+		run++;
+	if (run >= 2 && s[run - 1] == ':')
+		return 1;
+	for (j = run; j < n && (s[j] == ' ' || s[j] == '\t'); j++)
+		continue;
+	return run > 0 && j < n && s[j] == ':' &&
+	    (j + 1 == n || s[j + 1] == ' ' || s[j + 1] == '\t');
+}
+
+/*
+ * The tap report is for prove (format_tap.c), whose YAMLish reader reads
+ * a list item "- X: ..." as a mapping and dies on a key that starts
+ * with a quote: the whole stream then fails to parse, and the test
+ * points after it are lost (as with reasons written as a list of
+ * "- \"ID: REASON\"").  No list item of a YAML block may look so, and
+ * no key may be quoted.
+ */
+static void
+test_tap_yamlish(void **state)
+{
+	static const struct step script[MAX_STEPS] = { X_FIXTURE };
+	struct result res;
+	const char *p, *end, *item;
+	size_t failed = 0;
+	int in_block = 0;
+
+	(void)state;
+	/* The reader's test itself, on items it does and does not take for
+	 * mappings. */
+	assert_true(yamlish_mapping_item("\"citizen: x\"", 12));
+	assert_true(yamlish_mapping_item("citizen: x", 10));
+	assert_true(yamlish_mapping_item("c :", 3));
+	assert_true(yamlish_mapping_item("c:", 2));
+	assert_false(yamlish_mapping_item("\"citizen\"", 9));
+	assert_false(yamlish_mapping_item("a:b", 3));
+	assert_false(yamlish_mapping_item(": x", 3));
+	run_script(
+	    &(struct topt){ .format = REPORT_TAP }, mini_rules, script, &res);
+	for (p = res.out; p < res.out + res.len; p = end + 1) {
+		end = memchr(p, '\n', (size_t)(res.out + res.len - p));
+		assert_non_null(end);
+		if ((size_t)(end - p) == 5 && memcmp(p, "  ---", 5) == 0)
+			in_block = 1;
+		else if ((size_t)(end - p) == 5 && memcmp(p, "  ...", 5) == 0)
+			in_block = 0;
+		if (!in_block)
+			continue;
+		for (item = p; item < end && *item == ' '; item++)
+			continue;
+		if (item < end && (*item == '"' || *item == '\'')) {
+			print_error("tap: prove cannot read a quoted key: "
+			            "%.*s\n",
+			    (int)(end - p), p);
+			failed++;
+		}
+		if (end - item < 2 || memcmp(item, "- ", 2) != 0)
+			continue;
+		for (item += 2; item < end && *item == ' '; item++)
+			continue;
+		if (yamlish_mapping_item(item, (size_t)(end - item))) {
+			print_error("tap: prove reads this item as a mapping "
+			            "and fails: %.*s\n",
+			    (int)(end - p), p);
+			failed++;
+		}
+	}
+	free(res.out);
+	assert_int_equal(failed, 0);
+}
+
+/*
+ * An expected_failed cell of many ids, under a set of 70 criteria: the
+ * expect line lists the first 64 distinct ids and then "...", and a cell
+ * of 100,000 ids is read in linear time (the comparison of every id with
+ * every earlier one made such a cell take minutes), whether it matches,
+ * differs, or ends with an id the set lacks.
  */
 static void
 test_expect_many_ids(void **state)
 {
+	/* clang-format off */
 	static const struct {
-		size_t ids;
-		size_t listed;
-	} cases[] = { { 64, 64 }, { 65, 64 }, { 100000, 64 } };
+		size_t ids; /* in the cell: i0, i1, ... i69, i0, ... */
+		const char *english; /* "no": every criterion fails */
+		const char *last; /* an id after them, or NULL */
+		size_t listed; /* ids in the line; 0: no such line */
+	} cases[] = {
+		{ 64, "yes", NULL, 64 },
+		{ 65, "yes", NULL, 64 },
+		{ 100000, "yes", NULL, 64 },
+		{ 100000, "no", NULL, 0 },
+		{ 100000, "yes", "bogus", 0 },
+	};
+	/* clang-format on */
+	enum { NCRIT = 70 };
 	struct step steps[MAX_STEPS];
 	struct result res;
-	char *row, *want;
-	size_t i, k, n, w;
+	char *rules, *row, *want;
+	size_t i, k, n, w, failed = 0;
+	unsigned long mismatches, errors;
 
 	(void)state;
+	rules = malloc(64 + NCRIT * 48);
+	assert_non_null(rules);
+	n = (size_t)sprintf(rules, "name many\n");
+	for (k = 0; k < NCRIT; k++)
+		n += (size_t)sprintf(
+		    rules + n, "rule i%zu advisory true english \"x\"\n", k);
 	for (i = 0; i < NELEM(cases); i++) {
-		row = malloc(32 + cases[i].ids * 8);
-		want = malloc(128 + cases[i].listed * 8);
+		row = malloc(64 + cases[i].ids * 8);
+		want = malloc(256 + cases[i].listed * 8);
 		assert_non_null(row);
 		assert_non_null(want);
-		n = (size_t)sprintf(row, "E1|yes|9|yes|PASS|");
-		w = (size_t)sprintf(want, "f.csv:2: expected PASS [");
-		for (k = 0; k < cases[i].ids; k++) {
+		n = (size_t)sprintf(row, "E1|yes|9|%s|PASS|", cases[i].english);
+		for (k = 0; k < cases[i].ids; k++)
 			n += (size_t)sprintf(
-			    row + n, "%si%zu", k > 0 ? ";" : "", k);
-			if (k < cases[i].listed)
+			    row + n, "%si%zu", k > 0 ? ";" : "", k % NCRIT);
+		if (cases[i].last != NULL)
+			(void)sprintf(row + n, ";%s", cases[i].last);
+		w = 0;
+		mismatches = errors = 0;
+		if (cases[i].last != NULL) {
+			w = (size_t)sprintf(want,
+			    "f.csv:2: E1: expected_failed: no criterion "
+			    "\"%s\" in the rule set\n",
+			    cases[i].last);
+			errors = 1;
+		} else if (cases[i].listed > 0) {
+			w = (size_t)sprintf(
+			    want, "f.csv:2: E1: expected PASS [");
+			for (k = 0; k < cases[i].listed; k++)
 				w += (size_t)sprintf(
 				    want + w, "%si%zu", k > 0 ? ";" : "", k);
+			if (cases[i].ids > cases[i].listed)
+				w += (size_t)sprintf(want + w, ";...");
+			w += (size_t)sprintf(want + w, "], got PASS []\n");
+			mismatches = 1;
 		}
-		if (cases[i].ids > cases[i].listed)
-			w += (size_t)sprintf(want + w, ";...");
-		(void)sprintf(want + w,
-		    "], got PASS []\nexpect: 1 records, 1 mismatches\n");
+		(void)sprintf(want + w, "expect: 1 record, %s%s\n",
+		    mismatches == 1 ? "1 mismatch" : "0 mismatches",
+		    errors == 1 ? ", 1 error in the fixture" : "");
 		memset(steps, 0, sizeof(steps));
 		steps[0].kind = STEP_FILE;
 		steps[0].text = HE;
@@ -1339,13 +2198,17 @@ test_expect_many_ids(void **state)
 		steps[1].kind = STEP_ROW;
 		steps[1].text = row;
 		steps[2].kind = STEP_END;
-		run_script(&(struct topt){ .format = REPORT_EXPECT },
-		    mini_rules, steps, &res);
-		check_output("expect: many ids", &res, want);
+		run_script(&(struct topt){ .format = REPORT_EXPECT }, rules,
+		    steps, &res);
+		if (!same_output("expect: many ids", &res, want) ||
+		    res.mismatches != mismatches || res.expect_errors != errors)
+			failed++;
 		free(res.out);
 		free(row);
 		free(want);
 	}
+	free(rules);
+	assert_int_equal(failed, 0);
 }
 
 /* report_count(): every record, whatever the format and filter. */
@@ -1372,6 +2235,9 @@ test_counts(void **state)
 		{ { .format = REPORT_JSONL, .only = 1u << VERDICT_FAIL },
 		  { 4, 2, 2, 3 } },
 		{ { .format = REPORT_EXPECT }, { 4, 2, 2, 3 } },
+		{ { .format = REPORT_JUNIT }, { 4, 2, 2, 3 } },
+		{ { .format = REPORT_TAP }, { 4, 2, 2, 3 } },
+		{ { .format = REPORT_XJSONL }, { 4, 2, 2, 3 } },
 	};
 	/* clang-format on */
 	struct result res;
@@ -1397,10 +2263,11 @@ static void
 test_flush(void **state)
 {
 	static const enum tformat cases[] = { REPORT_TEXT, REPORT_CSV,
-		REPORT_JSONL };
+		REPORT_JSONL, REPORT_XJSONL };
 	struct topt opt;
 	struct field fields[MAX_FIELDS];
-	struct report_columns cols = { 0, 1, HEADER_ABSENT, HEADER_ABSENT };
+	struct report_columns cols = { 0, 1, HEADER_ABSENT, HEADER_ABSENT,
+		HEADER_ABSENT };
 	struct finding findings[MAX_RULES];
 	const size_t col[] = { 2, 3, 4 };
 	struct rules *rules;
@@ -1467,10 +2334,22 @@ enum failure {
 	FAIL_BEFORE /* the stream had failed before the report */
 };
 
+/* Nonzero, and says so, when call (of write-error case i) gave got. */
+static int
+wrong_rc(size_t i, const char *call, int got, int want)
+{
+	if (got == want)
+		return 0;
+	print_error("write error, case %zu: %s returned %d, not %d\n", i, call,
+	    got, want);
+	return 1;
+}
+
 /*
  * A write error (a full disk) is sticky: report_finish() returns -1,
  * and so does every call after it, in every format; a stream that had
- * failed before fails the first call.  Counting goes on regardless.
+ * failed before fails the first call (report.h: "every call returns -1
+ * once the stream has failed").  Counting goes on regardless.
  */
 static void
 test_write_error(void **state)
@@ -1484,20 +2363,33 @@ test_write_error(void **state)
 		{ REPORT_CSV, FAIL_SMALL_BUFFER },
 		{ REPORT_JSONL, FAIL_SMALL_BUFFER },
 		{ REPORT_EXPECT, FAIL_SMALL_BUFFER },
+		{ REPORT_JUNIT, FAIL_SMALL_BUFFER },
+		{ REPORT_TAP, FAIL_SMALL_BUFFER },
+		{ REPORT_XJSONL, FAIL_SMALL_BUFFER },
 		{ REPORT_TEXT, FAIL_AT_FLUSH },
 		{ REPORT_CSV, FAIL_AT_FLUSH },
 		{ REPORT_JSONL, FAIL_AT_FLUSH },
 		{ REPORT_EXPECT, FAIL_AT_FLUSH },
+		{ REPORT_JUNIT, FAIL_AT_FLUSH },
+		{ REPORT_TAP, FAIL_AT_FLUSH },
+		{ REPORT_XJSONL, FAIL_AT_FLUSH },
 		{ REPORT_TEXT, FAIL_BEFORE },
 		{ REPORT_CSV, FAIL_BEFORE },
 		{ REPORT_JSONL, FAIL_BEFORE },
 		{ REPORT_EXPECT, FAIL_BEFORE },
+		/* SUSPECTED BUG: junit points the output at its spool file
+		 * at report_file(), so the stream's error goes unseen (0 from
+		 * report_file() and report_record()) until report_finish(). */
+		{ REPORT_JUNIT, FAIL_BEFORE },
+		{ REPORT_TAP, FAIL_BEFORE },
+		{ REPORT_XJSONL, FAIL_BEFORE },
 	};
 	/* clang-format on */
 	static char small[16], large[1 << 16];
 	struct topt opt;
 	struct field fields[MAX_FIELDS];
-	struct report_columns cols = { 0, 1, HEADER_ABSENT, HEADER_ABSENT };
+	struct report_columns cols = { 0, 1, HEADER_ABSENT, HEADER_ABSENT,
+		HEADER_ABSENT };
 	struct finding findings[MAX_RULES];
 	const size_t col[] = { 2, 3, 4 };
 	struct rules *rules;
@@ -1505,8 +2397,8 @@ test_write_error(void **state)
 	struct record hdr, rec;
 	struct error err;
 	enum verdict v = VERDICT_PASS;
-	size_t i, k;
-	int rc;
+	size_t i, k, failed = 0;
+	int rc, want;
 	FILE *fp;
 
 	(void)state;
@@ -1519,6 +2411,7 @@ test_write_error(void **state)
 	hdr.nfields = split(H, strlen(H), fields);
 	hdr.fields = fields;
 	for (i = 0; i < NELEM(cases); i++) {
+		want = cases[i].how == FAIL_BEFORE ? -1 : 0;
 		memset(&opt, 0, sizeof(opt));
 		opt.format = cases[i].format;
 		fp = fopen("/dev/full", "w");
@@ -1536,8 +2429,7 @@ test_write_error(void **state)
 		assert_non_null(rp);
 		rc = report_file(rp, &hdr, &cols);
 		if (cases[i].how != FAIL_SMALL_BUFFER)
-			assert_int_equal(
-			    rc, cases[i].how == FAIL_BEFORE ? -1 : 0);
+			failed += wrong_rc(i, "report_file()", rc, want);
 		rec = hdr;
 		rec.is_header = 0;
 		for (k = 0; k < 3; k++) {
@@ -1545,15 +2437,19 @@ test_write_error(void **state)
 			v = rules_judge(rules, &rec, col, 20454, findings);
 			rc = report_record(rp, &rec, col, v, findings);
 			if (cases[i].how != FAIL_SMALL_BUFFER)
-				assert_int_equal(
-				    rc, cases[i].how == FAIL_BEFORE ? -1 : 0);
+				failed +=
+				    wrong_rc(i, "report_record()", rc, want);
 		}
-		assert_int_equal(report_finish(rp), -1);
-		assert_int_equal(report_record(rp, &rec, col, v, findings), -1);
+		failed += wrong_rc(i, "report_finish()", report_finish(rp), -1);
+		failed += wrong_rc(i, "then report_record()",
+		    report_record(rp, &rec, col, v, findings), -1);
 		(void)error_set(&err, "f.csv", 2, "x");
-		assert_int_equal(report_error(rp, &rec, &err), -1);
-		assert_int_equal(report_file(rp, &hdr, &cols), -1);
-		assert_int_equal(report_finish(rp), -1);
+		failed += wrong_rc(
+		    i, "then report_error()", report_error(rp, &rec, &err), -1);
+		failed += wrong_rc(
+		    i, "then report_file()", report_file(rp, &hdr, &cols), -1);
+		failed +=
+		    wrong_rc(i, "then report_finish()", report_finish(rp), -1);
 		assert_int_equal(report_count(rp, v), 4);
 		assert_int_equal(report_count(rp, VERDICT_ERROR), 1);
 		report_free(rp);
@@ -1561,6 +2457,7 @@ test_write_error(void **state)
 	}
 	report_free(NULL);
 	rules_free(rules);
+	assert_int_equal(failed, 0);
 }
 
 int
@@ -1572,10 +2469,13 @@ main(void)
 		cmocka_unit_test(test_csv_formula_guard),
 		cmocka_unit_test(test_csv_positions),
 		cmocka_unit_test(test_jsonl),
+		cmocka_unit_test(test_jsonl_record_keys),
 		cmocka_unit_test(test_jsonl_escaping),
 		cmocka_unit_test(test_jsonl_positions),
 		cmocka_unit_test(test_long_cells),
 		cmocka_unit_test(test_expect),
+		cmocka_unit_test(test_expect_formats),
+		cmocka_unit_test(test_tap_yamlish),
 		cmocka_unit_test(test_expect_many_ids),
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_write_error),
