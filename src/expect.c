@@ -28,8 +28,8 @@ void
 expect_each_id(struct report *rp, const char *s, size_t n, void *ctx,
     void (*each)(void *ctx, const char *id, size_t len, size_t k))
 {
-	const char *seen[EXPECT_IDS_MAX];
-	size_t seen_len[EXPECT_IDS_MAX];
+	const char *seen[EXPECT_IDS_MAX] = { NULL };
+	size_t seen_len[EXPECT_IDS_MAX] = { 0 };
 	size_t start = 0, end, k = 0, len, j;
 	const char *id;
 

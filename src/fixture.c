@@ -149,9 +149,11 @@ fixture_header(struct fixture *fx, const struct record *hdr,
 		/* The byte after the first field's text is the delimiter. */
 		if (p < fx->len && fx->text[p] == '"') {
 			e = quoted_end(fx, p);
-			fx->delim = e < fx->len ? fx->text[e] : ',';
+			fx->delim =
+			    e < fx->len ? (unsigned char)fx->text[e] : ',';
 		} else if (p + hdr->fields[0].len < fx->len)
-			fx->delim = fx->text[p + hdr->fields[0].len];
+			fx->delim =
+			    (unsigned char)fx->text[p + hdr->fields[0].len];
 		if (fx->delim != ',' && fx->delim != ';' && fx->delim != '\t' &&
 		    fx->delim != '|')
 			return error_set(err, fx->path, hdr->line,
@@ -243,7 +245,7 @@ put_record(
 		for (k = 0; k < FIXTURE_COLUMNS; k++)
 			if (c != NULL && !fx->add && fx->col[k] == i)
 				break;
-		if (k < FIXTURE_COLUMNS)
+		if (c != NULL && k < FIXTURE_COLUMNS)
 			put_cell(fx, out, c->cell[k]);
 		else
 			fwrite(fx->text + start, 1, p - start, out);

@@ -97,7 +97,7 @@ add_key(struct json_state *st, struct strindex *seen, size_t *cap,
 	size_t need, len = 0, base;
 
 	need = st->key_at[st->nkeys] + json_room(n) + sizeof(num) + 4;
-	if (need > *cap) {
+	if (st->keys == NULL || need > *cap) {
 		*cap = need * 2;
 		grown = realloc(st->keys, *cap);
 		if (grown == NULL)

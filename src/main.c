@@ -802,8 +802,8 @@ static struct rules *
 load_rules(const char *name, struct error *err)
 {
 	struct rules *r;
-	char *buf;
-	size_t n;
+	char *buf = NULL;
+	size_t n = 0;
 
 	if (name == NULL)
 		return rules_default(err);
@@ -844,8 +844,8 @@ static struct profile *
 load_profile(const char *path, struct error *err)
 {
 	struct profile *p;
-	char *buf;
-	size_t n;
+	char *buf = NULL;
+	size_t n = 0;
 
 	if (load_text(path, "profile", &buf, &n, err) != 0)
 		return NULL;

@@ -99,28 +99,64 @@ read_column(struct profile *p, struct lineparse *lp, const char **out)
 	return 0;
 }
 
-/* Makes room for one more item of size bytes; 0, or -1 out of memory. */
+/* Says so, and returns -1 (in so many words, for the analyzers). */
 static int
-grow2(
-    struct lineparse *lp, void *a, void *b, size_t *cap, size_t n, size_t size)
+oom(struct lineparse *lp)
 {
-	void **pa = a, **pb = b, *ga, *gb;
-	size_t c;
+	(void)lineparse_error(lp, "out of memory");
+	return -1;
+}
 
-	if (n < *cap)
+/*
+ * Makes room for one more column line (and its line number); 0, or -1
+ * out of memory.
+ */
+static int
+grow_maps(struct profile *p, struct lineparse *lp)
+{
+	struct column_map *maps;
+	unsigned long *lines;
+	size_t cap;
+
+	if (p->nmaps < p->maps_cap)
 		return 0;
-	c = *cap == 0 ? 16 : *cap * 2;
-	if (c > SIZE_MAX / size)
-		return lineparse_error(lp, "out of memory");
-	ga = realloc(*pa, c * size);
-	if (ga == NULL)
-		return lineparse_error(lp, "out of memory");
-	*pa = ga;
-	gb = realloc(*pb, c * sizeof(unsigned long));
-	if (gb == NULL)
-		return lineparse_error(lp, "out of memory");
-	*pb = gb;
-	*cap = c;
+	cap = p->maps_cap == 0 ? 16 : p->maps_cap * 2;
+	if (cap > SIZE_MAX / sizeof(*maps))
+		return oom(lp);
+	maps = realloc(p->maps, cap * sizeof(*maps));
+	if (maps == NULL)
+		return oom(lp);
+	p->maps = maps;
+	lines = realloc(p->map_line, cap * sizeof(*lines));
+	if (lines == NULL)
+		return oom(lp);
+	p->map_line = lines;
+	p->maps_cap = cap;
+	return 0;
+}
+
+/* The same for a value line's word; 0, or -1 out of memory. */
+static int
+grow_tr(struct profile *p, struct lineparse *lp)
+{
+	struct translation *tr;
+	unsigned long *lines;
+	size_t cap;
+
+	if (p->ntr < p->tr_cap)
+		return 0;
+	cap = p->tr_cap == 0 ? 16 : p->tr_cap * 2;
+	if (cap > SIZE_MAX / sizeof(*tr))
+		return oom(lp);
+	tr = realloc(p->tr, cap * sizeof(*tr));
+	if (tr == NULL)
+		return oom(lp);
+	p->tr = tr;
+	lines = realloc(p->tr_line, cap * sizeof(*lines));
+	if (lines == NULL)
+		return oom(lp);
+	p->tr_line = lines;
+	p->tr_cap = cap;
 	return 0;
 }
 
@@ -128,8 +164,8 @@ grow2(
 static int
 parse_column(struct profile *p, struct lineparse *lp)
 {
-	const char *column, *header;
-	size_t n, k;
+	const char *column = "", *header = "";
+	size_t n = 0, k;
 
 	if (read_column(p, lp, &column) != 0)
 		return -1;
@@ -146,8 +182,7 @@ parse_column(struct profile *p, struct lineparse *lp)
 			return lineparse_error(lp,
 			    "column \"%s\" given twice (first on line %lu)",
 			    column, p->map_line[k]);
-	if (grow2(lp, &p->maps, &p->map_line, &p->maps_cap, p->nmaps,
-	        sizeof(*p->maps)) != 0)
+	if (grow_maps(p, lp) != 0)
 		return -1;
 	p->maps[p->nmaps].column = column;
 	p->maps[p->nmaps].header = header;
@@ -179,8 +214,7 @@ add_word(struct profile *p, struct lineparse *lp, const char *column,
 			    "%lu)",
 			    quote(q, s, n), column, p->tr_line[k]);
 	}
-	if (grow2(lp, &p->tr, &p->tr_line, &p->tr_cap, p->ntr,
-	        sizeof(*p->tr)) != 0)
+	if (grow_tr(p, lp) != 0)
 		return -1;
 	p->tr[p->ntr].column = column;
 	p->tr[p->ntr].from = s;
@@ -193,8 +227,8 @@ add_word(struct profile *p, struct lineparse *lp, const char *column,
 static int
 parse_value(struct profile *p, struct lineparse *lp)
 {
-	const char *column, *s, *to;
-	size_t first = p->ntr, n, k;
+	const char *column = "", *s = "", *to = "";
+	size_t first = p->ntr, n = 0, k;
 	char *dst;
 	int st;
 

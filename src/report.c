@@ -227,10 +227,6 @@ report_new(FILE *out, const struct report_options *opt, const struct rules *r,
 		report_free(rp);
 		return NULL;
 	}
-	if (rp->format->init != NULL && rp->format->init(rp) != 0) {
-		report_free(rp);
-		return NULL;
-	}
 	rp->count_only = rp->opt.summary_only ||
 	    (out == NULL && !(rp->format->flags & FORMAT_EXPECT));
 	rp->all_required = !rules_conditional(r);
@@ -251,6 +247,11 @@ report_new(FILE *out, const struct report_options *opt, const struct rules *r,
 			report_free(rp);
 			return NULL;
 		}
+	}
+	/* Last: a format's init may size what it needs by the ids. */
+	if (rp->format->init != NULL && rp->format->init(rp) != 0) {
+		report_free(rp);
+		return NULL;
 	}
 	return rp;
 }

@@ -669,7 +669,7 @@ parse_node(struct ruleparse *ps, size_t depth, size_t *out)
 {
 	struct rules *r = ps->r;
 	char q[ERROR_QUOTE_BUF], list[160];
-	size_t start = next_start(ps), k, child, n;
+	size_t start = next_start(ps), k, child = NO_NODE, n;
 	struct open_group *g;
 	enum node_op op;
 	const char *s;
@@ -727,7 +727,7 @@ parse_member(struct ruleparse *ps)
 {
 	struct rules *r = ps->r;
 	struct open_group *g = &ps->open[ps->depth - 1];
-	size_t m;
+	size_t m = NO_NODE;
 
 	if (ruleparse_keyword(ps, "end")) {
 		if (g->last == NO_NODE)
@@ -901,6 +901,7 @@ parse_vocabulary(struct ruleparse *ps)
 
 	memset(&v, 0, sizeof(v));
 	v.line = ps->lp.line;
+	v.name = v.norm = "";
 	if (read_column_name(ps, &v.name, &v.norm, &normlen) != 0)
 		return -1;
 	for (k = 0; k < r->nvlines; k++)
@@ -942,6 +943,7 @@ parse_empty(struct ruleparse *ps)
 	memset(&v, 0, sizeof(v));
 	v.line = ps->lp.line;
 	v.empty_fails = 1;
+	v.name = v.norm = "";
 	if (read_column_name(ps, &v.name, &v.norm, &normlen) != 0)
 		return -1;
 	if (!ruleparse_keyword(ps, "fails"))
@@ -1077,7 +1079,7 @@ give_vocabularies(struct ruleparse *ps)
 	if (r->nvlines == 0)
 		return 0;
 	r->vocabs = calloc(r->nvlines, sizeof(*r->vocabs));
-	r->slot_vocab = calloc(r->ncols, sizeof(*r->slot_vocab));
+	r->slot_vocab = calloc(r->ncols, sizeof(const struct vocab *));
 	r->empty_fails = calloc(r->ncols, 1);
 	if (r->vocabs == NULL || r->slot_vocab == NULL ||
 	    r->empty_fails == NULL) {

@@ -165,7 +165,8 @@ counted_in(const char *name, const char *unit)
 	if (n < u)
 		return 0;
 	for (i = 0; i < u; i++)
-		if (ascii_fold_letter(name[n - u + i]) != unit[i])
+		if (ascii_fold_letter(name[n - u + i]) !=
+		    (unsigned char)unit[i])
 			return 0;
 	return 1;
 }

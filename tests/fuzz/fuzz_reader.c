@@ -27,7 +27,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-enum { MAXCOLS = 32, EXTRA = 4 };
+enum { MAXCOLS = 32, EXTRA = 5 };
 
 static const char canonical[] =
     "applicant_id,full_name,us_citizen,total_experience_years,"
@@ -38,7 +38,7 @@ static const char canonical[] =
 
 /* The columns a report shows besides the rules' own, all optional. */
 static const char *const extra[EXTRA] = { "applicant_id", "full_name",
-	"expected_status", "expected_failed" };
+	"expected_status", "expected_failed", "expected_unknown" };
 
 static void
 check_counts(const struct report *rp, unsigned long reported)
@@ -74,7 +74,7 @@ screen(const char *buf, size_t len, const struct reader_options *opt,
 	int bound = 0;
 
 	rc = rules_columns(rules, &n);
-	if (n > MAXCOLS || rules_count(rules) > MAXCOLS)
+	if (n > MAXCOLS || rules_findings(rules) > MAXCOLS)
 		abort();
 	for (i = 0; i < n; i++)
 		want[i] = rc[i];
@@ -110,6 +110,7 @@ screen(const char *buf, size_t len, const struct reader_options *opt,
 				cols.name = index[n + 1];
 				cols.expected_status = index[n + 2];
 				cols.expected_failed = index[n + 3];
+				cols.expected_unknown = index[n + 4];
 				(void)report_file(rp, &rec, &cols);
 				(void)report_file(rx, &rec, &cols);
 				(void)report_flush(rp);
