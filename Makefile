@@ -117,6 +117,7 @@ replay: $(REPLAY)
 
 e2e: $(BIN) $(O)/gen
 	@sh tests/cli/check-docs.sh $(BIN)
+	@sh tests/cli/html-valid.sh $(BIN) $(O)/gen
 	@sh tests/cli/invariant.sh $(BIN) $(O)/gen
 	@WRAP="$(WRAP)" sh tests/cli/run.sh $(BIN)
 

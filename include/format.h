@@ -62,6 +62,10 @@ struct report {
 	unsigned long *nunknown; /* per criterion: records it was unknown */
 	unsigned long mismatches; /* for the expect formats to count */
 	int bad_utf8; /* report_note_bad_utf8() was called */
+	/* Set by a format whose own temporary file failed first: the
+	 * directory it was in, for report_write_dir().  Borrowed from the
+	 * format's state. */
+	const char *failed_dir;
 	void *state;
 	/* The rest is the driver's. */
 	int started;

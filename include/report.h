@@ -43,6 +43,9 @@ struct report_options {
 	 * must outlive the report. */
 	const char *profile;
 	const char *profile_hash;
+	/* When the run started, in seconds since 1970 (UTC): the html
+	 * report says so. */
+	int64_t ran_at;
 };
 
 /*
@@ -145,6 +148,13 @@ unsigned long report_count(const struct report *rp, enum verdict v);
 
 /* The errno of the first write that failed, or 0. */
 int report_write_errno(const struct report *rp);
+
+/*
+ * When the first write that failed was to a temporary file of the
+ * format's own (the html report's spool), not to the stream: the
+ * directory it was in; else NULL.  Borrowed: valid until report_free().
+ */
+const char *report_write_dir(const struct report *rp);
 
 /* --expect: the number of records whose decision differed. */
 unsigned long report_mismatches(const struct report *rp);

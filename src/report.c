@@ -21,6 +21,7 @@ extern const struct format format_text;
 extern const struct format format_csv;
 extern const struct format format_jsonl;
 extern const struct format format_expect;
+extern const struct format format_html;
 
 /*
  * Every format, one row each.  The screening formats come in the order
@@ -30,6 +31,7 @@ static const struct format *const formats[] = {
 	&format_text,
 	&format_csv,
 	&format_jsonl,
+	&format_html,
 	&format_expect,
 };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
@@ -407,6 +409,12 @@ int
 report_write_errno(const struct report *rp)
 {
 	return rp->out.failed ? rp->out.errnum : 0;
+}
+
+const char *
+report_write_dir(const struct report *rp)
+{
+	return rp->out.failed ? rp->failed_dir : NULL;
 }
 
 unsigned long
