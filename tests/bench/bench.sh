@@ -7,8 +7,9 @@
 # build/bench/ with ${CC:-cc} -O2, generates 1,000,000 applicant records
 # there (and the first 100,000 of them as a slice), then measures, on the
 # same file: the floor (libcsv parsing and counting, nothing else),
-# civpol-screen --summary, --format csv and --format jsonl, and
-# screen.awk under mawk.  Wall time is the best of 3 rounds, peak RSS the
+# civpol-screen --summary, --format csv, --format jsonl and --format
+# html (whose rows wait in a spool file: its peak RSS must not grow with
+# the records), and screen.awk under mawk.  Wall time is the best of 3 rounds, peak RSS the
 # largest; instructions are counted with callgrind on the slice.  It also
 # checks that screen.awk and civpol-screen decide every record of the
 # slice alike.  A missed target is reported, not fatal: it exits 0 unless
@@ -123,7 +124,10 @@ while [ $round -lt $runs ]; do
 	    mawk -v asof=$asof -f tests/bench/screen.awk "$bigf"
 	measure summary100k -n 1 -x 1 "$bin" --summary --as-of $asof \
 	    "$smallf"
+	measure html100k -n 1 -x 1 "$bin" --format html --as-of $asof "$smallf"
 done
+# The html report of 1,000,000 records once: a page of some 220 MB.
+measure html -n 1 -x 1 "$bin" --format html --as-of $asof "$bigf"
 
 echo "bench: counting instructions on $small records (callgrind)" >&2
 count_ir floor "$out/floor" "$smallf"
@@ -131,6 +135,7 @@ count_ir floordef "$out/floor" --default "$smallf"
 count_ir summary "$bin" --summary --as-of $asof "$smallf"
 count_ir csv "$bin" --format csv --as-of $asof "$smallf"
 count_ir jsonl "$bin" --format jsonl --as-of $asof "$smallf"
+count_ir html "$bin" --format html --as-of $asof "$smallf"
 
 echo "bench: one-record pipe latency (best of 20 rounds)" >&2
 hdr=$(head -n 1 "$smallf")
@@ -194,6 +199,7 @@ END {
 	row("civpol-screen --summary", "summary")
 	row("civpol-screen --format csv", "csv")
 	row("civpol-screen --format jsonl", "jsonl")
+	row("civpol-screen --format html", "html")
 	row("mawk -f screen.awk", "mawk")
 	printf "\n%-30s %14s %9s\n", "instructions (100,000 records)",
 	    "callgrind Ir", "x floor"
@@ -202,8 +208,11 @@ END {
 	irow("civpol-screen --summary", "summary")
 	irow("civpol-screen --format csv", "csv")
 	irow("civpol-screen --format jsonl", "jsonl")
+	irow("civpol-screen --format html", "html")
 	printf "\npeak RSS of --summary: %d KiB on 100,000 records, %d KiB on 1,000,000\n",
 	    M["summary100k"], M["summary"]
+	printf "peak RSS of --format html: %d KiB on 100,000 records, %d KiB on 1,000,000\n",
+	    M["html100k"], M["html"]
 	printf "one-record pipe, best of 20: civpol-screen %.2f ms;\n", T["pipe"] * 1000
 	printf "  for scale, on this machine: floor on the same pipe %.2f ms, sh -c : %.2f ms\n",
 	    T["pipefloor"] * 1000, T["spawn"] * 1000
@@ -223,6 +232,13 @@ END {
 	target("peak RSS, --summary", M["summary"] " KiB", "<= 4096 KiB", M["summary"] <= 4096)
 	target("peak RSS, --format csv", M["csv"] " KiB", "<= 4096 KiB", M["csv"] <= 4096)
 	target("peak RSS, --format jsonl", M["jsonl"] " KiB", "<= 4096 KiB", M["jsonl"] <= 4096)
+	r = I["html"] / I["floor"]
+	target("--format html instructions / floor", sprintf("%.2fx", r), "<= 2.2x", r <= 2.2)
+	target("peak RSS, --format html", M["html"] " KiB", "<= 4096 KiB", M["html"] <= 4096)
+	d = M["html"] - M["html100k"]
+	if (d < 0)
+		d = -d
+	target("peak RSS, --format html, 1M vs 100k", d " KiB", "<= 512 KiB", d <= 512)
 	d = M["summary"] - M["summary100k"]
 	if (d < 0)
 		d = -d
