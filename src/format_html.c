@@ -283,6 +283,9 @@ html_record(struct report *rp, const struct entry *e)
 	size_t namelen = name != NULL ? name->len : 0;
 	char *d;
 
+	/* A report on nothing (-q) drops its rows: no spool for them. */
+	if (rp->out.stream == NULL)
+		return;
 	/* A spool that could not be made has failed the report for good. */
 	if (st->spool == NULL && (st->dir != NULL || spool_open(rp) != 0))
 		return;

@@ -155,6 +155,23 @@ else
 	echo "FAIL hostile-text:$bad"
 fi
 
+# A TMPDIR that cannot take the spool fails the run, names the directory,
+# and leaves no -o file.
+bad=
+TMPDIR=$tmp/missing "$bin" $A -f html -o "$tmp/spool.html" "$f/small.csv" \
+    > /dev/null 2> "$tmp/spool.err"
+[ $? -eq 2 ] || bad="$bad status"
+grep -q "^civpol-screen: $tmp/missing: cannot write a temporary file: no such file or directory\$" \
+    "$tmp/spool.err" || bad="$bad message"
+[ -e "$tmp/spool.html" ] && bad="$bad written"
+if [ -z "$bad" ]; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+	echo "FAIL spool:$bad"
+	cat "$tmp/spool.err"
+fi
+
 if [ -n "$gen" ]; then
 	"$gen" 2000 > "$tmp/gen.csv"
 	run generated "$tmp/gen.csv"
