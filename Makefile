@@ -40,12 +40,13 @@ LIB_OBJ := $(LIB:%=$(O)/obj/%.o) $(O)/obj/shipped_rules.o
 UNITS   := $(patsubst tests/%.c,$(O)/%,$(wildcard tests/test_*.c))
 BIN     := $(O)/civpol-screen
 
-FUZZERS := reader rules value profile
+FUZZERS := reader rules value profile html
 FUZZ_SECONDS ?= 20
 REPLAY  := $(FUZZERS:%=$(O)/replay_%)
 
 .PHONY: all run test check unit e2e replay deps install uninstall clean help \
-        sanitize valgrind lint format format-check fuzz bench test-spreadsheet
+        sanitize valgrind lint format format-check fuzz bench test-spreadsheet \
+        test-html
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -119,6 +120,7 @@ replay: $(REPLAY)
 
 e2e: $(BIN) $(O)/gen
 	@sh tests/cli/check-docs.sh $(BIN)
+	@sh tests/cli/html-valid.sh $(BIN) $(O)/gen
 	@sh tests/cli/invariant.sh $(BIN) $(O)/gen
 	@sh tests/cli/consumers.sh $(BIN)
 	@WRAP="$(WRAP)" sh tests/cli/run.sh $(BIN)
@@ -131,6 +133,11 @@ $(O)/gen: tests/bench/gen.c
 # (skipped with a message when soffice is missing).
 test-spreadsheet: $(BIN)
 	@sh tests/cli/spreadsheet.sh $(BIN)
+
+# Loads, prints and pictures the html report in headless Chromium (installed
+# when missing; skipped with a message when it cannot be).
+test-html: deps $(BIN)
+	@sh tests/cli/html-browser.sh $(BIN) $(O)/test-html
 
 # The whole suite under clang's address and undefined-behaviour sanitizers.
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -225,6 +232,7 @@ help:
 	@echo 'make install    install the program and man page under $$(DESTDIR)$$(PREFIX)'
 	@echo 'make uninstall  remove what make install installed'
 	@echo 'make test-spreadsheet  check the csv formula guard in LibreOffice Calc'
+	@echo 'make test-html  load, print and picture the html report in Chromium'
 	@echo 'make sanitize   the tests built with clang ASan and UBSan'
 	@echo 'make valgrind   the tests under valgrind memcheck'
 	@echo 'make lint       cppcheck and clang-tidy'

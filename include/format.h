@@ -67,6 +67,10 @@ struct report {
 	unsigned long expect_errors; /* likewise (expect.h) */
 	unsigned char *expect_want; /* expect.c's: a byte per criterion */
 	int bad_utf8; /* report_note_bad_utf8() was called */
+	/* Set by a format whose own temporary file failed first: the
+	 * directory it was in, for report_write_dir().  Borrowed from the
+	 * format's state. */
+	const char *failed_dir;
 	void *state;
 	/* The rest is the driver's. */
 	int started;

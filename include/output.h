@@ -68,6 +68,13 @@ output_status(struct output *o)
 	return o->failed ? -1 : 0;
 }
 
+/*
+ * Notes that writing failed, for reason errnum, unless it already had:
+ * for a writer whose own writing went wrong elsewhere first (the html
+ * report's spool).  Sticky, as any failure.
+ */
+void output_fail(struct output *o, int errnum);
+
 /* out_room()'s slow side: drains, and grows the buffer if need be. */
 char *output_room(struct output *o, size_t n);
 
@@ -137,6 +144,17 @@ char *put_text(char *d, const char *s, size_t n);
 char *put_json(char *d, const char *s, size_t n);
 
 /*
+ * Text for an HTML page, between tags or inside an attribute's quotes:
+ * & < > " and ' as character references; control bytes, C1 controls
+ * and bidirectional overrides shown as put_text() shows them (\xNN,
+ * \uNNNN); each ill-formed UTF-8 subpart, and each noncharacter
+ * (U+FDD0 to U+FDEF, U+nFFFE, U+nFFFF), as U+FFFD; so that the text is
+ * always valid UTF-8 that neither HTML nor XML reads as markup (the
+ * junit report writes its XML with it too).  At most 6n bytes.
+ */
+char *put_html(char *d, const char *s, size_t n);
+
+/*
  * The out_ writers append one piece to the buffer; each asks for its
  * own room.
  */
@@ -165,16 +183,7 @@ void out_text(struct output *o, const char *s, size_t n);
 /* A JSON string, quotes included (see put_json()), as a piece. */
 void out_json(struct output *o, const char *s, size_t n);
 
-/*
- * The n bytes at s as XML text or an attribute's value: & < > " and '
- * as references, tab, LF and CR as character references (so that an
- * attribute keeps them), the other control bytes, U+FFFE and U+FFFF,
- * which XML 1.0 cannot hold, and bytes that are no UTF-8 as U+FFFD.  At
- * most 6n bytes.
- */
-char *put_xml(char *d, const char *s, size_t n);
-
-/* put_xml() as a piece. */
-void out_xml(struct output *o, const char *s, size_t n);
+/* put_html() as a piece. */
+void out_html(struct output *o, const char *s, size_t n);
 
 #endif

@@ -60,6 +60,9 @@ struct report_options {
 	/* --compare-rules: the old rule set, judged beside the report's
 	 * (report_compare()).  Borrowed: must outlive the report. */
 	const struct rules *compare_old;
+	/* When the run started, in seconds since 1970 (UTC): the html
+	 * report says so. */
+	int64_t ran_at;
 };
 
 /*
@@ -178,6 +181,12 @@ int report_write_errno(const struct report *rp);
 
 /* --compare-rules: the number of records whose decision changed. */
 unsigned long report_changed(const struct report *rp);
+/*
+ * When the first write that failed was to a temporary file of the
+ * format's own (the html report's spool), not to the stream: the
+ * directory it was in; else NULL.  Borrowed: valid until report_free().
+ */
+const char *report_write_dir(const struct report *rp);
 
 /* --expect: the number of records whose decision differed. */
 unsigned long report_mismatches(const struct report *rp);

@@ -39,7 +39,7 @@ attr(struct report *rp, const char *name, const char *value, size_t n)
 	out_byte(&rp->out, ' ');
 	out_str(&rp->out, name);
 	out_str(&rp->out, "=\"");
-	out_xml(&rp->out, value, n);
+	out_html(&rp->out, value, n);
 	out_byte(&rp->out, '"');
 }
 
@@ -60,9 +60,9 @@ junit_reason(
 {
 	(void)k;
 	out_str(&rp->out, "\n");
-	out_xml(&rp->out, rp->ids[i], rp->idlen[i]);
+	out_html(&rp->out, rp->ids[i], rp->idlen[i]);
 	out_str(&rp->out, ": ");
-	out_xml(&rp->out, reason, len);
+	out_html(&rp->out, reason, len);
 }
 
 static void
@@ -207,10 +207,10 @@ junit_record(struct report *rp, const struct entry *e)
 	    r.problem == EXPECT_FINE ? 8 : 7);
 	attr(rp, "message", st->text, n);
 	out_byte(&rp->out, '>');
-	out_xml(&rp->out, file, strlen(file));
+	out_html(&rp->out, file, strlen(file));
 	len = snprintf(line, sizeof(line), ":%lu: ", e->rec->line);
 	out_bytes(&rp->out, line, (size_t)len);
-	out_xml(&rp->out, st->text, n);
+	out_html(&rp->out, st->text, n);
 	if (r.problem == EXPECT_FINE && e->verdict != VERDICT_ERROR)
 		report_each_reason(rp, e, junit_reason);
 	out_str(&rp->out, "</");

@@ -530,6 +530,38 @@ config_release(struct config *cfg)
 	free(cfg->header_names);
 }
 
+/* The latest SOURCE_DATE_EPOCH taken: the end of the year 9999. */
+#define EPOCH_MAX INT64_C(253402300799)
+
+/*
+ * When the run started, for the reports that say so: now, or the time
+ * SOURCE_DATE_EPOCH gives (seconds since 1970-01-01 UTC, as reproducible
+ * builds set it), so that a report can be made again byte for byte.
+ * Returns 0, or -1 with err filled.
+ */
+static int
+run_time(int64_t *t, struct error *err)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH"), *p;
+	int64_t v = 0;
+
+	if (s == NULL || s[0] == '\0') {
+		*t = (int64_t)time(NULL);
+		return 0;
+	}
+	for (p = s; *p >= '0' && *p <= '9'; p++) {
+		v = v * 10 + (*p - '0');
+		if (v > EPOCH_MAX)
+			break;
+	}
+	if (p == s || *p != '\0')
+		return error_set(err, NULL, 0,
+		    "invalid SOURCE_DATE_EPOCH (expected seconds since"
+		    " 1970-01-01, before the year 10000)");
+	*t = v;
+	return 0;
+}
+
 /*
  * Parses argv into cfg.  Returns -1 to go on, or an exit status.
  * cfg->maps and cfg->header_names are allocated; the caller frees them
@@ -1227,6 +1259,14 @@ screen(struct config *cfg, struct rules *rules, const struct profile *profile,
 		failed = screen_input(sc, files[i]) != 0;
 	if (!failed)
 		failed = report_finish(rp) != 0;
+	if (failed && report_write_dir(rp) != NULL) {
+		char name[NAME_SHOWN_MAX];
+
+		fprintf(stderr,
+		    PROG ": %s: cannot write a temporary file: %s\n",
+		    error_name(name, sizeof(name), report_write_dir(rp)),
+		    errtext(report_write_errno(rp)));
+	}
 	if (close_sink(cfg, &sk, !screen_trouble(sc),
 	        failed ? report_write_errno(rp) : 0) == 0)
 		status = run_status(cfg, rp, screen_trouble(sc));
@@ -1281,6 +1321,11 @@ main(int argc, char **argv)
 	}
 	if (!cfg.as_of_given)
 		cfg.as_of = today();
+	if (run_time(&cfg.report.ran_at, &err) != 0) {
+		warn_error(&err);
+		config_release(&cfg);
+		return EXIT_TROUBLE;
+	}
 
 	if (cfg.list_rules) {
 		config_release(&cfg);

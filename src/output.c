@@ -2,7 +2,7 @@
  * output.c - the reports' output buffer and shared escapers; see
  * output.h.
  *
- * The JSON escaper copies runs of plain bytes eight at a time: with ones
+ * The JSON and HTML escapers copy runs of plain bytes eight at a time: with ones
  * = 0x0101..01 and highs = 0x8080..80, (x - k * ones) & ~x & highs is
  * nonzero exactly when a byte of x is below k (for k <= 0x80), and
  * x ^ (c * ones) has a zero byte where x has a byte c.
@@ -46,6 +46,12 @@ fail(struct output *o, int errnum)
 		o->failed = 1;
 		o->errnum = errnum;
 	}
+}
+
+void
+output_fail(struct output *o, int errnum)
+{
+	fail(o, errnum);
 }
 
 /* A buffer grown for a long entry goes back to its usual size. */
@@ -328,76 +334,118 @@ out_json(struct output *o, const char *s, size_t n)
 	out_done(o, d);
 }
 
+/*
+ * Nonzero when one of the bytes of w needs a look before it goes into
+ * HTML: a control byte, DEL, a byte of 0x80 or more, or one of & < > "
+ * and '.
+ */
+static inline uint64_t
+html_special8(uint64_t w)
+{
+	uint64_t a = w ^ (ONES * '&'), l = w ^ (ONES * '<');
+	uint64_t g = w ^ (ONES * '>'), q = w ^ (ONES * '"');
+	uint64_t p = w ^ (ONES * '\''), del = w ^ (ONES * 0x7f);
+	uint64_t hit = ((w - ONES * 0x20) & ~w) | w;
+
+	hit |= ((a - ONES) & ~a) | ((l - ONES) & ~l) | ((g - ONES) & ~g);
+	hit |= ((q - ONES) & ~q) | ((p - ONES) & ~p) | ((del - ONES) & ~del);
+	return hit & HIGHS;
+}
+
+/*
+ * Nonzero when the well-formed k-byte sequence at s is a noncharacter:
+ * U+FDD0 to U+FDEF, or the last two code points of a plane.
+ */
+static int
+html_noncharacter(const unsigned char *s, size_t k)
+{
+	unsigned c;
+
+	if (k == 3) {
+		c = (s[0] & 0x0fu) << 12 | (s[1] & 0x3fu) << 6 | (s[2] & 0x3fu);
+		return (c >= 0xfdd0 && c <= 0xfdef) || c >= 0xfffe;
+	}
+	/* Four bytes: U+nFFFE and U+nFFFF end in bf bf and bf be. */
+	return k == 4 && (s[1] & 0x0fu) == 0x0f && s[2] == 0xbf &&
+	    (s[3] == 0xbe || s[3] == 0xbf);
+}
+
+/* Bytes that HTML text can hold as they are: printable ASCII but & < > " '. */
+static int
+html_plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7f && c != '&' && c != '<' && c != '>' &&
+	    c != '"' && c != '\'';
+}
+
+/* One ASCII byte that is not plain: a reference, or \xNN. */
+static char *
+put_html_ascii(char *d, unsigned char c)
+{
+	switch (c) {
+	case '&':
+		return put_str(d, "&amp;");
+	case '<':
+		return put_str(d, "&lt;");
+	case '>':
+		return put_str(d, "&gt;");
+	case '"':
+		return put_str(d, "&quot;");
+	case '\'':
+		return put_str(d, "&#39;");
+	default:
+		return put_hex_byte(d, c);
+	}
+}
+
 char *
-put_xml(char *d, const char *s, size_t n)
+put_html(char *d, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, k, bad;
-	unsigned char c;
+	size_t i = 0, k, bad, words_from = 0;
+	unsigned c;
+	uint64_t w;
 
 	while (i < n) {
-		c = u[i];
-		switch (c) {
-		case '&':
-			d = put_str(d, "&amp;");
-			i++;
-			continue;
-		case '<':
-			d = put_str(d, "&lt;");
-			i++;
-			continue;
-		case '>':
-			d = put_str(d, "&gt;");
-			i++;
-			continue;
-		case '"':
-			d = put_str(d, "&quot;");
-			i++;
-			continue;
-		case '\'':
-			d = put_str(d, "&#39;");
-			i++;
-			continue;
-		default:
-			break;
-		}
-		if (c >= 0x20 && c < 0x80) {
-			*d++ = (char)c;
-			i++;
-		} else if (c < 0x20) {
-			/* XML 1.0 has no character for the other controls. */
-			if (c == '\t' || c == '\n' || c == '\r')
-				d = put_str(d,
-				    c == '\t'       ? "&#9;"
-				        : c == '\n' ? "&#10;"
-				                    : "&#13;");
-			else
-				d = put_str(d, "\xef\xbf\xbd");
-			i++;
-		} else {
-			k = utf8_sequence(u + i, n - i, &bad);
-			/* U+FFFE and U+FFFF are no characters of XML's. */
-			if (k == 3 && u[i] == 0xef && u[i + 1] == 0xbf &&
-			    u[i + 2] >= 0xbe) {
-				d = put_str(d, "\xef\xbf\xbd");
-				i += 3;
-			} else if (k > 0) {
-				d = put_bytes(d, s + i, k);
-				i += k;
-			} else {
-				d = put_str(d, "\xef\xbf\xbd");
-				i += bad;
+		/* Plain words are copied whole; a word that is not, bytewise. */
+		while (i >= words_from && n - i >= 8) {
+			memcpy(&w, s + i, 8);
+			if (html_special8(w)) {
+				words_from = i + 8;
+				break;
 			}
+			memcpy(d, &w, 8);
+			d += 8;
+			i += 8;
 		}
+		if (i >= n)
+			break;
+		if (u[i] < 0x80) {
+			if (html_plain(u[i]))
+				*d++ = (char)u[i];
+			else
+				d = put_html_ascii(d, u[i]);
+			i++;
+			continue;
+		}
+		k = utf8_sequence(u + i, n - i, &bad);
+		if (k == 0 || html_noncharacter(u + i, k)) {
+			d = put_str(d, "\xef\xbf\xbd");
+			i += k == 0 ? bad : k;
+			continue;
+		}
+		c = utf8_control(u + i, k);
+		d = c != 0 ? put_u_escape(d, c) : put_bytes(d, s + i, k);
+		i += k;
 	}
 	return d;
 }
 
 void
-out_xml(struct output *o, const char *s, size_t n)
+out_html(struct output *o, const char *s, size_t n)
 {
 	char *d = out_room(o, 6 * n);
 
 	if (d != NULL)
-		out_done(o, put_xml(d, s, n));
+		out_done(o, put_html(d, s, n));
 }

@@ -29,6 +29,7 @@ extern const struct format format_update;
 extern const struct format format_compare_text;
 extern const struct format format_compare_csv;
 extern const struct format format_compare_jsonl;
+extern const struct format format_html;
 
 /*
  * Every format, one row each.  The screening formats come in the order
@@ -38,6 +39,7 @@ static const struct format *const formats[] = {
 	&format_text,
 	&format_csv,
 	&format_jsonl,
+	&format_html,
 	&format_expect,
 	&format_junit,
 	&format_tap,
@@ -480,6 +482,12 @@ int
 report_write_errno(const struct report *rp)
 {
 	return rp->out.failed ? rp->out.errnum : 0;
+}
+
+const char *
+report_write_dir(const struct report *rp)
+{
+	return rp->out.failed ? rp->failed_dir : NULL;
 }
 
 unsigned long

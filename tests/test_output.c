@@ -2,12 +2,13 @@
  * test_output.c - unit tests for output.c and output.h: the escapers,
  * each writer as one piece, the buffer, and write errors.
  *
- * The escapers (put_text, put_json) are a table of {bytes, expected
- * text}, written into a buffer filled with a guard byte so that a write
- * past the promised bound (4n, 6n) shows; put_json's cases cover
- * every escape, ill-formed UTF-8 repaired as U+FFFD per maximal subpart
- * (Unicode 3.9 table 3-8), and specials on either side of the eight-byte
- * boundaries of its word-at-a-time copy.  The writers (put_ulong
+ * The escapers (put_text, put_json, put_html) are a table of {bytes,
+ * expected text}, written into a buffer filled with a guard byte so that
+ * a write past the promised bound (4n, 6n, 6n) shows; put_json's and
+ * put_html's cases cover every escape, ill-formed UTF-8 repaired as
+ * U+FFFD per maximal subpart (Unicode 3.9 table 3-8), and specials on
+ * either side of the eight-byte boundaries of their word-at-a-time copy;
+ * put_html's, the names that would be markup if they were not escaped.  The writers (put_ulong
  * through out_ulong) go to a stream from open_memstream(), one piece per
  * case, and to a NULL stream, which drops them.  Long entries (a table
  * of kind, byte and count) between "<" and ">" must make the buffer grow
@@ -59,7 +60,10 @@ sink_open(struct sink *s)
 	assert_non_null(s->f);
 }
 
-/* put_text() (T) and put_json() (J): {which, bytes, expected text}. */
+/*
+ * put_text() (T), put_json() (J) and put_html() (H): {which, bytes,
+ * expected text}.
+ */
 static void
 test_escapers(void **state)
 {
@@ -168,6 +172,58 @@ test_escapers(void **state)
 		{ 'J', IN("        \x1f        "), "        \\u001f        " },
 		{ 'J', IN("\x80\x80\x80\x80\x80\x80\x80\x80\x80"),
 		    R R R R R R R R R },
+		{ 'H', IN(""), "" },
+		{ 'H', IN("Maria Gonzalez"), "Maria Gonzalez" },
+		{ 'H', IN("&<>\"'"), "&amp;&lt;&gt;&quot;&#39;" },
+		{ 'H', IN("<script>alert(1)</script>"),
+		    "&lt;script&gt;alert(1)&lt;/script&gt;" },
+		{ 'H', IN("\"><img src=x onerror=alert(1)>"),
+		    "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" },
+		{ 'H', IN("O'Brien & Sons"), "O&#39;Brien &amp; Sons" },
+		{ 'H', IN("&amp;"), "&amp;amp;" }, /* references are text */
+		{ 'H', IN("]]>--><!--"), "]]&gt;--&gt;&lt;!--" },
+		{ 'H', IN("/=`{}\\"), "/=`{}\\" },
+		/* Controls as the text report shows them. */
+		{ 'H', IN("a\nb\tc\rd"), "a\\x0ab\\x09c\\x0dd" },
+		{ 'H', IN("\0\x1b[31m\x7f"), "\\x00\\x1b[31m\\x7f" },
+		{ 'H', IN("\xc2\x85\xc2\x9b"), "\\u0085\\u009b" },
+		{ 'H', IN("evil\xe2\x80\xaegnp.exe"), "evil\\u202egnp.exe" },
+		{ 'H', IN("\xe2\x81\xa6x\xe2\x81\xa9"), "\\u2066x\\u2069" },
+		/* Characters kept, however many bytes. */
+		{ 'H', IN("Fran\xc3\xa7ois \xe2\x82\xac \xf0\x9f\x98\x80"),
+		    "Fran\xc3\xa7ois \xe2\x82\xac \xf0\x9f\x98\x80" },
+		{ 'H', IN("\xc2\xa0\xef\xbb\xbf\xef\xbf\xbd"),
+		    "\xc2\xa0\xef\xbb\xbf\xef\xbf\xbd" },
+		{ 'H', IN("\xef\xb7\x8f\xef\xb7\xb0\xef\xbf\xbc"),
+		    "\xef\xb7\x8f\xef\xb7\xb0\xef\xbf\xbc" },
+		/* Ill-formed: one U+FFFD per maximal subpart. */
+		{ 'H', IN("caf\xe9"), "caf" R },
+		{ 'H', IN("\xc0\xaf<"), R R "&lt;" },
+		{ 'H', IN("\xed\xa0\x80"), R R R },
+		{ 'H', IN("\xe2\x82'"), R "&#39;" },
+		/* Noncharacters, which HTML and XML refuse. */
+		{ 'H', IN("\xef\xb7\x90\xef\xb7\xaf"), R R },
+		{ 'H', IN("\xef\xbf\xbe\xef\xbf\xbf"), R R },
+		{ 'H', IN("\xf0\x9f\xbf\xbe\xf4\x8f\xbf\xbf"), R R },
+		{ 'H', IN("\xf0\x9f\xbf\xbd"), "\xf0\x9f\xbf\xbd" },
+		/* Around the eight-byte words: each special at its offset. */
+		{ 'H', IN("abcdefgh&"), "abcdefgh&amp;" },
+		{ 'H', IN("&bcdefghijklmnop"), "&amp;bcdefghijklmnop" },
+		{ 'H', IN("abcdefg<ijklmnop"), "abcdefg&lt;ijklmnop" },
+		{ 'H', IN("abcdefgh>jklmnop"), "abcdefgh&gt;jklmnop" },
+		{ 'H', IN("0123456\"89abcdef'"), "0123456&quot;89abcdef&#39;" },
+		{ 'H', IN("0123456789abcde\x7f"), "0123456789abcde\\x7f" },
+		{ 'H',
+		    IN("0123\x1f"
+		       "56789abcdef"),
+		    "0123\\x1f56789abcdef" },
+		{ 'H', IN("abcdefg\xc3\xa9hijklmnop"),
+		    "abcdefg\xc3\xa9hijklmnop" },
+		{ 'H', IN("abcdefg\xe9hijklmnop"), "abcdefg" R "hijklmnop" },
+		{ 'H', IN("!#$%()*+,-./:;=?@[]^_`{|}~"),
+		    "!#$%()*+,-./:;=?@[]^_`{|}~" },
+		{ 'H', IN("\"\"\"\"\"\"\"\""),
+		    "&quot;&quot;&quot;&quot;&quot;&quot;&quot;&quot;" },
 	};
 	char buf[256];
 	char *end;
@@ -179,6 +235,9 @@ test_escapers(void **state)
 		if (cases[i].which == 'T') {
 			end = put_text(buf, cases[i].in, cases[i].n);
 			bound = 4 * cases[i].n;
+		} else if (cases[i].which == 'H') {
+			end = put_html(buf, cases[i].in, cases[i].n);
+			bound = 6 * cases[i].n;
 		} else {
 			end = put_json(buf, cases[i].in, cases[i].n);
 			bound = 6 * cases[i].n;
@@ -194,11 +253,11 @@ test_escapers(void **state)
 }
 
 /* The out_ writers; ROOM is out_room(), put_bytes() and out_done(). */
-enum piece_kind { BYTES, BYTE, STR, ULONG, SPACES, TEXT, JSON, ROOM };
+enum piece_kind { BYTES, BYTE, STR, ULONG, SPACES, TEXT, JSON, HTML, ROOM };
 
 struct piece {
 	enum piece_kind kind;
-	const char *s; /* BYTES, BYTE, STR, TEXT, JSON, ROOM */
+	const char *s; /* BYTES, BYTE, STR, TEXT, JSON, HTML, ROOM */
 	size_t n; /* s's length; SPACES: the count */
 	unsigned long v; /* ULONG */
 	const char *want;
@@ -226,6 +285,8 @@ static const struct piece pieces[] = {
 	{ JSON, IN("a\"b"), 0, IN("\"a\\\"b\"") },
 	{ JSON, IN(""), 0, IN("\"\"") },
 	{ JSON, IN("\xff\n"), 0, IN("\"" R "\\n\"") },
+	{ HTML, IN("<a&b>"), 0, IN("&lt;a&amp;b&gt;") },
+	{ HTML, IN("\xff\n"), 0, IN(R "\\x0a") },
 	{ ROOM, IN("xyz"), 0, IN("xyz") },
 };
 
@@ -257,6 +318,9 @@ put_piece(struct output *o, enum piece_kind k, const char *s, size_t n,
 		break;
 	case JSON:
 		out_json(o, s, n);
+		break;
+	case HTML:
+		out_html(o, s, n);
 		break;
 	case ROOM:
 		d = out_room(o, n);
@@ -325,6 +389,9 @@ test_long_entries(void **state)
 		{ TEXT, 'a', OUTPUT_BUFSIZE / 4 + 1, "a", 1 },
 		{ JSON, '"', 20000, "\\\"", 1 },
 		{ JSON, 'a', 11000, "a", 1 }, /* room asked: 6n + 2 */
+		{ HTML, '"', 20000, "&quot;", 1 },
+		{ HTML, 'a', OUTPUT_BUFSIZE / 6, "a", 0 }, /* room asked: 6n */
+		{ HTML, 'a', OUTPUT_BUFSIZE / 6 + 1, "a", 1 },
 		/* Up to half the buffer goes through it; more goes around. */
 		{ BYTES, 'b', OUTPUT_BUFSIZE / 2, "b", 0 },
 		{ BYTES, 'b', OUTPUT_BUFSIZE / 2 + 1, "b", 0 },

@@ -1793,7 +1793,7 @@ static const struct expect_case expect_format_cases[] = {
 	  "[experience], got PASS []\">f.csv:4: expected FAIL [experience], "
 	  "got PASS []</failure>\n"
 	  "    </testcase>\n"
-	  "    <testcase name=\"X" FFFD "&#9;4\" classname=\"f.csv\">\n"
+	  "    <testcase name=\"X\\x01\\x094\" classname=\"f.csv\">\n"
 	  "      <error type=\"fixture\" message=\"expected_status: invalid "
 	  "value &quot;&lt;b&gt;&amp;&#39;&quot;\">f.csv:5: expected_status: "
 	  "invalid value &quot;&lt;b&gt;&amp;&#39;&quot;</error>\n"

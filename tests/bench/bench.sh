@@ -7,11 +7,13 @@
 # build/bench/ with ${CC:-cc} -O2, generates 1,000,000 applicant records
 # there (and the first 100,000 of them as a slice), then measures, on the
 # same file: the floor (libcsv parsing and counting, nothing else),
-# civpol-screen --summary, --format csv and --format jsonl, and
-# screen.awk under mawk; then the other inputs: the unpol-ipo set on the
-# same applicants made over by unpol.awk (against its own floor), the
-# default set through a profile (bench.profile), and the time to load a
-# rules file of 1 MiB (some 35,000 rules).  Wall time is the best of 3 rounds, peak RSS the
+# civpol-screen --summary, --format csv, --format jsonl and --format
+# html (whose rows wait in a spool file: its peak RSS must not grow with
+# the records), and screen.awk under mawk; then the other inputs: the
+# unpol-ipo set on the same applicants made over by unpol.awk (against
+# its own floor), the default set through a profile (bench.profile), and
+# the time to load a rules file of 1 MiB (some 35,000 rules).  Wall time
+# is the best of 3 rounds, peak RSS the
 # largest; instructions are counted with callgrind on the slice.  It also
 # checks that screen.awk and civpol-screen decide every record of the
 # slice alike.  A missed target is reported, not fatal: it exits 0 unless
@@ -149,7 +151,10 @@ while [ $round -lt $runs ]; do
 	measure profile -n 1 -x 1 "$bin" --profile tests/bench/bench.profile \
 	    --summary --as-of $asof "$bigf"
 	measure rules34k -n 1 "$bin" --rules "$bigrules" --print-rules
+	measure html100k -n 1 -x 1 "$bin" --format html --as-of $asof "$smallf"
 done
+# The html report of 1,000,000 records once: a page of some 220 MB.
+measure html -n 1 -x 1 "$bin" --format html --as-of $asof "$bigf"
 
 echo "bench: counting instructions on $small records (callgrind)" >&2
 count_ir floor "$out/floor" "$smallf"
@@ -162,6 +167,7 @@ count_ir unpol "$bin" --rules unpol-ipo --summary --as-of $asof \
     "$unpolsmall"
 count_ir profile "$bin" --profile tests/bench/bench.profile --summary \
     --as-of $asof "$smallf"
+count_ir html "$bin" --format html --as-of $asof "$smallf"
 
 echo "bench: one-record pipe latency (best of 20 rounds)" >&2
 hdr=$(head -n 1 "$smallf")
@@ -225,6 +231,7 @@ END {
 	row("civpol-screen --summary", "summary")
 	row("civpol-screen --format csv", "csv")
 	row("civpol-screen --format jsonl", "jsonl")
+	row("civpol-screen --format html", "html")
 	row("mawk -f screen.awk", "mawk")
 	row("floor, unpol-ipo input", "unpolfloor")
 	row("--rules unpol-ipo --summary", "unpol")
@@ -242,8 +249,11 @@ END {
 	printf "%-30s %14.0f %8.2fx (of --summary)\n", "--profile ... --summary",
 	    I["profile"], I["profile"] / I["summary"]
 	printf "\nloading a rules file of %d rules (1 MiB): %.3f s\n", nrules, T["rules34k"]
+	irow("civpol-screen --format html", "html")
 	printf "\npeak RSS of --summary: %d KiB on 100,000 records, %d KiB on 1,000,000\n",
 	    M["summary100k"], M["summary"]
+	printf "peak RSS of --format html: %d KiB on 100,000 records, %d KiB on 1,000,000\n",
+	    M["html100k"], M["html"]
 	printf "one-record pipe, best of 20: civpol-screen %.2f ms;\n", T["pipe"] * 1000
 	printf "  for scale, on this machine: floor on the same pipe %.2f ms, sh -c : %.2f ms\n",
 	    T["pipefloor"] * 1000, T["spawn"] * 1000
@@ -264,6 +274,13 @@ END {
 	target("peak RSS, --summary", M["summary"] " KiB", "<= 4096 KiB", M["summary"] <= 4096)
 	target("peak RSS, --format csv", M["csv"] " KiB", "<= 4096 KiB", M["csv"] <= 4096)
 	target("peak RSS, --format jsonl", M["jsonl"] " KiB", "<= 4096 KiB", M["jsonl"] <= 4096)
+	r = I["html"] / I["floor"]
+	target("--format html instructions / floor", sprintf("%.2fx", r), "<= 2.2x", r <= 2.2)
+	target("peak RSS, --format html", M["html"] " KiB", "<= 4096 KiB", M["html"] <= 4096)
+	d = M["html"] - M["html100k"]
+	if (d < 0)
+		d = -d
+	target("peak RSS, --format html, 1M vs 100k", d " KiB", "<= 512 KiB", d <= 512)
 	d = M["summary"] - M["summary100k"]
 	if (d < 0)
 		d = -d
