@@ -159,8 +159,17 @@ lines_next_quote(struct lines *ln)
 int lines_skip_blank(struct lines *ln, int delim, struct error *err);
 
 /*
+ * Reads until the line at dec.pos is buffered whole, or its first
+ * LINES_LOOKAHEAD bytes, or the input ends, consuming nothing; returns
+ * how many of its bytes (less its line end) are there, or -1 with err
+ * filled on a read error.  What is buffered then does not depend on how
+ * the input came in.
+ */
+long lines_buffer_line(struct lines *ln, struct error *err);
+
+/*
  * Whether the line at dec.pos (its first LINES_LOOKAHEAD bytes, which
- * must be buffered: see lines_delimiter()) looks like UTF-16 read as
+ * must be buffered: lines_buffer_line()) looks like UTF-16 read as
  * bytes: 'l' when a quarter of its bytes or more are NUL, nine in ten
  * of them at odd offsets (a little-endian text), 'b' when at even ones,
  * else 0.

@@ -173,11 +173,10 @@ lines_skip_blank(struct lines *ln, int delim, struct error *err)
 	}
 }
 
-int
-lines_delimiter(struct lines *ln, struct error *err)
+long
+lines_buffer_line(struct lines *ln, struct error *err)
 {
-	size_t i = 0, n = 0;
-	int inq = 0, comma = 0, semi = 0, tab = 0;
+	size_t i = 0, n;
 	const char *p;
 
 	for (;;) {
@@ -187,10 +186,23 @@ lines_delimiter(struct lines *ln, struct error *err)
 		    p[i] != '\r')
 			i++;
 		if (i < n || i == LINES_LOOKAHEAD || ln->dec.eof)
-			break;
+			return (long)i;
 		if (lines_more(ln, err) < 0)
 			return -1;
 	}
+}
+
+int
+lines_delimiter(struct lines *ln, struct error *err)
+{
+	long len = lines_buffer_line(ln, err);
+	int inq = 0, comma = 0, semi = 0, tab = 0;
+	const char *p = ln->dec.buf + ln->dec.pos;
+	size_t n, i;
+
+	if (len < 0)
+		return -1;
+	i = (size_t)len;
 	for (n = 0; n < i; n++) {
 		if (p[n] == '"')
 			inq = !inq;
@@ -212,7 +224,7 @@ lines_utf16_hint(struct lines *ln)
 
 	if (n > LINES_LOOKAHEAD)
 		n = LINES_LOOKAHEAD;
-	for (i = 0; i < n && p[i] != '\n'; i++) {
+	for (i = 0; i < n && p[i] != '\n' && p[i] != '\r'; i++) {
 		if (p[i] != '\0')
 			continue;
 		if (i % 2)

@@ -587,6 +587,11 @@ begin_record(struct csv_source *r)
 	if (!r->delim_known && detect_delimiter(r) < 0)
 		return BEGIN_FAILED;
 	if (r->nrecords == 0 && !r->ln.dec.converting) {
+		/* However the header line came in: the same bytes judged. */
+		if (lines_buffer_line(&r->ln, &r->fail) < 0) {
+			r->state = READER_STATE_FAILED;
+			return BEGIN_FAILED;
+		}
 		hint = lines_utf16_hint(&r->ln);
 		if (hint != 0) {
 			(void)error_set(&r->fail, r->name, r->ln.line,

@@ -376,9 +376,11 @@ digit_at(const struct decimal *d, size_t w, size_t p)
 }
 
 /*
- * Subtracts place by place from the right, over the places the output
- * can hold: the borrow into the last of them is whether a's digits past
- * it are below b's, found by comparing them from the left.
+ * Subtracts place by place from the right, twice, keeping no digits: a
+ * first pass finds the first whole place and the last fraction place
+ * that are not 0, which fixes where each digit goes in the text; the
+ * second writes each digit where it goes, if it is within buf.  Any
+ * number of places, in time linear in them.
  */
 size_t
 value_decimal_sub(
@@ -386,35 +388,38 @@ value_decimal_sub(
 {
 	size_t w = a->nwhole > b->nwhole ? a->nwhole : b->nwhole;
 	size_t f = a->nfrac > b->nfrac ? a->nfrac : b->nfrac;
-	size_t places = w + f, k, p, len = 0, first, last;
+	size_t places = w + f, p, first = w, last = w, at, len;
 	int borrow = 0, x;
-	char digits[128];
 
-	k = places < sizeof(digits) ? places : sizeof(digits);
-	for (p = k; p < places; p++) {
-		x = digit_at(a, w, p) - digit_at(b, w, p);
-		if (x != 0) {
-			borrow = x < 0;
-			break;
-		}
-	}
-	for (p = k; p-- > 0;) {
+	for (p = places; p-- > 0;) {
 		x = digit_at(a, w, p) - digit_at(b, w, p) - borrow;
 		borrow = x < 0;
-		digits[p] = (char)('0' + (x < 0 ? x + 10 : x));
+		if (x == 0)
+			continue;
+		if (p < w)
+			first = p;
+		else if (last == w)
+			last = p + 1;
 	}
-	/* The whole places, leading zeros left out, then the fraction. */
-	for (first = 0; first < w && first < k && digits[first] == '0'; first++)
-		continue;
-	if (first == w || first == k)
-		put_char(buf, size, &len, '0');
-	for (p = first; p < w && p < k; p++)
-		put_char(buf, size, &len, digits[p]);
-	for (last = k; last > w && digits[last - 1] == '0'; last--)
-		continue;
-	if (last > w)
-		put_char(buf, size, &len, '.');
-	for (p = w; p < last; p++)
-		put_char(buf, size, &len, digits[p]);
-	return end_text(buf, size, len);
+	/* "0" for no whole digits; a point before any fraction digits. */
+	len = (first == w ? 1 : w - first) + (last > w ? 1 + last - w : 0);
+	if (size == 0)
+		return len;
+	if (first == w && size > 1)
+		buf[0] = '0';
+	if (last > w && (first == w ? 1 : w - first) < size - 1)
+		buf[first == w ? 1 : w - first] = '.';
+	borrow = 0;
+	for (p = places; p-- > 0;) {
+		x = digit_at(a, w, p) - digit_at(b, w, p) - borrow;
+		borrow = x < 0;
+		if (p < first || p >= last)
+			continue;
+		at = p < w ? p - first
+		           : (first == w ? 1 : w - first) + 1 + p - w;
+		if (at < size - 1)
+			buf[at] = (char)('0' + (x < 0 ? x + 10 : x));
+	}
+	buf[len < size ? len : size - 1] = '\0';
+	return len;
 }

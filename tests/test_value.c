@@ -540,6 +540,30 @@ test_decimal_sub(void **state)
 		assert_string_equal(buf, cases[i].text);
 		assert_true(n >= strlen(cases[i].text));
 	}
+	/*
+	 * Past 128 places (once, only those were counted): the length is
+	 * the whole result's, and the text its first bytes, whatever the
+	 * buffer.  1 followed by 150 zeros and .0001, less 1, is 150 nines
+	 * and .0001.
+	 */
+	{
+		static char big[160], want[160], got[200];
+
+		memset(big, '0', sizeof(big));
+		big[0] = '1';
+		memcpy(big + 151, ".0001", 6);
+		memset(want, '9', 150);
+		memcpy(want + 150, ".0001", 6);
+		assert_int_equal(value_decimal(big, strlen(big), &a), VALUE_OK);
+		assert_int_equal(value_decimal("1", 1, &b), VALUE_OK);
+		n = value_decimal_sub(&a, &b, got, sizeof(got));
+		assert_int_equal(n, 155);
+		assert_string_equal(got, want);
+		n = value_decimal_sub(&a, &b, buf, sizeof(buf));
+		assert_int_equal(n, 155);
+		assert_int_equal(strlen(buf), sizeof(buf) - 1);
+		assert_memory_equal(buf, want, sizeof(buf) - 1);
+	}
 }
 
 static void

@@ -203,9 +203,16 @@ same_records(const char *buf, size_t len, const struct reader_options *a,
 	for (;;) {
 		sa = reader_next(ra, &x, &ea);
 		sb = reader_next(rb, &y, &eb);
-		/* An input in memory cannot fail to be read. */
-		if (sa != sb || sa == READER_FAIL)
+		/* An input in memory fails only as a whole, as one the
+		 * reader refuses (UTF-16 with no byte order mark), and then
+		 * with both options alike. */
+		if (sa != sb)
 			abort();
+		if (sa == READER_FAIL) {
+			if (strcmp(ea.msg, eb.msg) != 0)
+				abort();
+			break;
+		}
 		if (sa == READER_EOF)
 			break;
 		if (x.line != y.line || x.offset != y.offset ||
@@ -254,7 +261,9 @@ compare_cuts(const char *buf, size_t len, const struct reader_options *opt,
 	struct reader_options alt = *opt;
 	const char *view = buf;
 	size_t n = len;
-	int plain = ascii(buf, len);
+	/* ASCII reads the same in any encoding, but for NUL bytes: with no
+	 * encoding named, a header line of them is refused as UTF-16. */
+	int plain = ascii(buf, len) && memchr(buf, '\0', len) == NULL;
 
 	alt.read_size = reads[(r + 1) & 3];
 	if (plain)
