@@ -5,8 +5,9 @@
 # make test       build with -Werror and run every test (unit and end-to-end)
 # make help       every target
 #
-# Dependencies: Debian's libcsv-dev and libcmocka-dev; `make run` and
-# `make test` install them with apt-get when they are missing.
+# Dependencies: Debian's libcsv-dev, libzip-dev, libexpat1-dev and
+# libcmocka-dev; `make run` and `make test` install them with apt-get
+# when they are missing.
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -27,7 +28,7 @@ WERROR  ?=
 ALL_CPPFLAGS := -Iinclude -D_POSIX_C_SOURCE=200809L \
                 -DCIVPOL_VERSION='"$(VERSION)"' $(CPPFLAGS)
 ALL_CFLAGS   := $(WARN) $(WERROR) $(CFLAGS)
-LDLIBS  := -lcsv
+LDLIBS  := -lcsv -lzip -lexpat -lm
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 # Every source file but main.c is the library; every tests/test_*.c is
@@ -93,10 +94,11 @@ $(O)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(LIB_OBJ) include/*.h
 $(O)/obj:
 	mkdir -p $@
 
-# Checks for libcsv and cmocka; installs them with apt-get when missing.
+# Checks for libcsv, libzip, expat and cmocka; installs them with
+# apt-get when missing.
 deps:
-	@printf '#include <csv.h>\n#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\n' \
-	    | $(CC) -E -x c - >/dev/null 2>&1 || sh tests/install-deps.sh libcsv-dev libcmocka-dev
+	@printf '#include <csv.h>\n#include <zip.h>\n#include <expat.h>\n#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\n' \
+	    | $(CC) -E -x c - >/dev/null 2>&1 || sh tests/install-deps.sh libcsv-dev libzip-dev libexpat1-dev libcmocka-dev
 
 # As of the date the README's example was made, so that it shows the same.
 run: deps $(BIN)
