@@ -39,7 +39,7 @@ LIB_OBJ := $(LIB:%=$(O)/obj/%.o) $(O)/obj/shipped_rules.o
 UNITS   := $(patsubst tests/%.c,$(O)/%,$(wildcard tests/test_*.c))
 BIN     := $(O)/civpol-screen
 
-FUZZERS := reader rules value
+FUZZERS := reader rules value xlsx
 FUZZ_SECONDS ?= 20
 REPLAY  := $(FUZZERS:%=$(O)/replay_%)
 
