@@ -1134,7 +1134,8 @@ make_plan(struct rules *r)
 
 	for (k = 0; k < r->nnodes; k++) {
 		t = &r->nodes[k].test;
-		t->words = r->words + t->words_first;
+		/* A set with no lists has no words: NULL + 0 is undefined. */
+		t->words = r->words != NULL ? r->words + t->words_first : NULL;
 		t->out = r->ncrit + k;
 		t->req = ~0u;
 	}
@@ -1145,7 +1146,8 @@ make_plan(struct rules *r)
 		return -1;
 	for (i = 0; i < r->ncrit; i++) {
 		c = &r->crit[i];
-		c->when_words = r->words + c->when_first;
+		c->when_words =
+		    r->words != NULL ? r->words + c->when_first : NULL;
 		if (c->when_slot != RULETEST_NO_SLOT)
 			r->conditional = 1;
 		if (!in_plan(r, c))
