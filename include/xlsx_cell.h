@@ -57,6 +57,15 @@ int xlsx_number_parse(const char *s, size_t n, double *out);
 size_t xlsx_number_text(double v, char *buf);
 
 /*
+ * Nonzero when the n bytes at s are what xlsx_number_text() writes for
+ * the number they say, so that they need not be read and written again:
+ * plain digits, no sign but a '-' (and not "-0"), no leading zero but
+ * the one before a point, no trailing zero after one, at most 15
+ * significant digits, from 0.000001 on.  Zero when not, or not sure.
+ */
+int xlsx_number_is_shortest(const char *s, size_t n);
+
+/*
  * Writes the date of serial, a cell's number under a date format, into
  * buf[11] as YYYY-MM-DD and a NUL: days since 1899-12-31 in the 1900
  * date system (date1904 zero), with the day Excel counts that never was,

@@ -4,7 +4,7 @@
  *
  * The part's bytes go to expat 64 KiB at a time, and its elements and
  * text come back through handlers, element names without their
- * namespace ("row", whatever prefix the file gives it), so memory is
+ * prefix ("row", whatever prefix the file gives it), so memory is
  * bounded by what the handlers keep.  A handler may pause the parse
  * (xmlpart_pause()): xmlpart_run() then returns, and the next call goes
  * on from the very next byte; that is how a worksheet is handed on one
@@ -80,10 +80,19 @@ unsigned long xmlpart_line(const struct xmlpart *x);
 unsigned long long xmlpart_offset(const struct xmlpart *x);
 
 /*
- * The value of the attribute whose name, without its namespace, is
- * local, or NULL.  Borrowed: valid as long as attrs.
+ * The value of the attribute whose name, without its prefix, is local,
+ * or NULL; namespace declarations (xmlns, xmlns:P) are not attributes.
+ * Borrowed: valid as long as attrs.
  */
 const char *xmlpart_attr(const char **attrs, const char *local);
+
+/*
+ * Finds the values of n attributes in one pass: values[i] is the value
+ * of the attribute whose local name is locals[i], or NULL.  Borrowed:
+ * the values are valid as long as attrs.
+ */
+void xmlpart_attrs(const char **attrs, const char *const *locals,
+    const char **values, size_t n);
 
 /* Frees x; xmlpart_free(NULL) does nothing. */
 void xmlpart_free(struct xmlpart *x);

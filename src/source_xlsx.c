@@ -136,6 +136,27 @@ cell_name(const struct xlsx_source *s, char *buf, size_t size)
 	return buf;
 }
 
+/*
+ * Marks the row bad for the cell being read: "cell C17" and the rest,
+ * printf-style.
+ */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void
+cell_error(struct xlsx_source *s, const char *fmt, ...)
+{
+	char ref[32], rest[ERROR_MSG_MAX];
+	va_list ap;
+
+	if (s->row_bad)
+		return;
+	va_start(ap, fmt);
+	(void)vsnprintf(rest, sizeof(rest), fmt, ap);
+	va_end(ap);
+	row_error(s, "cell %s%s", cell_name(s, ref, sizeof(ref)), rest);
+}
+
 /* Reads a row's r attribute (digits, 1 to XLSX_MAX_ROWS) into *row. */
 static int
 row_number(const char *v, unsigned long *row)
@@ -201,20 +222,31 @@ cell_type(const char *t)
 static void
 start_cell(struct xlsx_source *s, const char **attrs)
 {
-	const char *r = xmlpart_attr(attrs, "r");
-	const char *t = xmlpart_attr(attrs, "t");
-	const char *st = xmlpart_attr(attrs, "s");
+	static const char *const names[3] = { "r", "t", "s" };
+	const char *v[3], *r, *t, *st;
 	char q[ERROR_QUOTE_BUF], ref[32], prev[XLSX_COLUMN_BUF];
 	unsigned long row;
 	unsigned col = s->next_col;
 
+	xmlpart_attrs(attrs, names, v, 3);
+	r = v[0];
+	t = v[1];
+	st = v[2];
 	s->in_cell = 1;
 	s->val_len = 0;
 	s->val_long = 0;
 	s->type = cell_type(t);
 	if (s->type == CELL_UNKNOWN)
 		(void)snprintf(s->type_text, sizeof(s->type_text), "%s", t);
-	s->xf = st != NULL ? strtoul(st, NULL, 10) : 0;
+	/* The style's index: one past every format when unreadable, so
+	 * that it reads as General. */
+	s->xf = 0;
+	for (; st != NULL && *st >= '0' && *st <= '9'; st++)
+		s->xf = s->xf < 100000000ul
+		    ? s->xf * 10 + (unsigned long)(*st - '0')
+		    : s->xf;
+	if (st != NULL && *st != '\0')
+		s->xf = (unsigned long)-1;
 	if (r != NULL && xlsx_cell_ref(r, strlen(r), &col, &row) != 0) {
 		row_error(s, "cell reference %s is not valid",
 		    error_quote(q, sizeof(q), r, strlen(r)));
@@ -233,31 +265,43 @@ start_cell(struct xlsx_source *s, const char **attrs)
 	s->next_col = col + 1;
 }
 
+/* Nonzero when name is the one-letter name c. */
+static int
+named(const char *name, char c)
+{
+	return name[0] == c && name[1] == '\0';
+}
+
+/* The elements of a worksheet, the most frequent first. */
 static void
 on_start(struct xmlpart *x, void *ud, const char *name, const char **attrs)
 {
 	struct xlsx_source *s = ud;
 
-	if (strcmp(name, "sheetData") == 0)
-		s->in_sheetdata = 1;
-	else if (!s->in_sheetdata)
+	if (!s->in_sheetdata) {
+		if (strcmp(name, "sheetData") == 0)
+			s->in_sheetdata = 1;
+	} else if (named(name, 'c')) {
+		if (s->in_cell)
+			xmlpart_fail(x, "a cell inside a cell");
+		else if (s->in_row)
+			start_cell(s, attrs);
+	} else if (named(name, 'v')) {
+		s->in_v = s->in_cell;
+	} else if (strcmp(name, "row") == 0) {
+		if (s->in_row)
+			xmlpart_fail(x, "a row inside a row");
+		else
+			start_row(x, s, attrs);
+	} else if (!s->in_cell) {
 		return;
-	else if (strcmp(name, "row") == 0)
-		start_row(x, s, attrs);
-	else if (!s->in_row)
-		return;
-	else if (strcmp(name, "c") == 0)
-		start_cell(s, attrs);
-	else if (!s->in_cell)
-		return;
-	else if (strcmp(name, "v") == 0)
-		s->in_v = 1;
-	else if (strcmp(name, "is") == 0)
+	} else if (strcmp(name, "is") == 0) {
 		s->in_is = 1;
-	else if (s->in_is && strcmp(name, "rPh") == 0)
+	} else if (s->in_is && strcmp(name, "rPh") == 0) {
 		s->in_rph++;
-	else if (s->in_is && strcmp(name, "t") == 0)
+	} else if (s->in_is && named(name, 't')) {
 		s->in_t = 1;
+	}
 }
 
 static void
@@ -414,7 +458,7 @@ index_value(const char *v, size_t n, unsigned long *out)
 static void
 end_cell(struct xmlpart *x, struct xlsx_source *s)
 {
-	char ref[32], q[ERROR_QUOTE_BUF];
+	char q[ERROR_QUOTE_BUF];
 	const char *str;
 	unsigned long i;
 	size_t n;
@@ -422,10 +466,8 @@ end_cell(struct xmlpart *x, struct xlsx_source *s)
 
 	s->in_cell = 0;
 	s->in_v = s->in_is = s->in_t = s->in_rph = 0;
-	cell_name(s, ref, sizeof(ref));
 	if (s->val_long) {
-		row_error(s, "cell %s holds more than %zu bytes", ref,
-		    s->fs.max_field);
+		cell_error(s, " holds more than %zu bytes", s->fs.max_field);
 		return;
 	}
 	if (s->val_len == 0)
@@ -436,23 +478,23 @@ end_cell(struct xmlpart *x, struct xlsx_source *s)
 		return;
 	switch (s->type) {
 	case CELL_NUMBER:
-		if (xlsx_number_parse(s->val, s->val_len, &d) != 0)
-			row_error(s, "cell %s: %s is not a number", ref,
+		/* Most numbers are written as their shortest text already. */
+		if (xlsx_styles_kind(&s->styles, s->xf) == XLSX_NUMFMT_NUMBER &&
+		    xlsx_number_is_shortest(s->val, s->val_len))
+			add_value(x, s, s->val, s->val_len, FIELD_NUMBER);
+		else if (xlsx_number_parse(s->val, s->val_len, &d) != 0)
+			cell_error(s, ": %s is not a number",
 			    error_quote(q, sizeof(q), s->val, s->val_len));
 		else
 			number_value(x, s, d);
 		break;
 	case CELL_SHARED:
 		if (index_value(s->val, s->val_len, &i) != 0)
-			row_error(s,
-			    "cell %s: %s is not a shared string's "
-			    "number",
-			    ref, error_quote(q, sizeof(q), s->val, s->val_len));
+			cell_error(s, ": %s is not a shared string's number",
+			    error_quote(q, sizeof(q), s->val, s->val_len));
 		else if (xlsx_strings_get(&s->strings, i, &str, &n) != 0)
-			row_error(s,
-			    "cell %s: no shared string %lu (there are "
-			    "%zu)",
-			    ref, i, s->strings.n);
+			cell_error(s, ": no shared string %lu (there are %zu)",
+			    i, s->strings.n);
 		else if (n > 0)
 			add_value(x, s, str, n, FIELD_TEXT);
 		break;
@@ -461,7 +503,7 @@ end_cell(struct xmlpart *x, struct xlsx_source *s)
 			add_value(x, s, s->val[0] == '1' ? "TRUE" : "FALSE",
 			    s->val[0] == '1' ? 4 : 5, FIELD_BOOL);
 		else
-			row_error(s, "cell %s: %s is not a boolean", ref,
+			cell_error(s, ": %s is not a boolean",
 			    error_quote(q, sizeof(q), s->val, s->val_len));
 		break;
 	case CELL_ERROR:
@@ -473,7 +515,7 @@ end_cell(struct xmlpart *x, struct xlsx_source *s)
 		date_value(x, s);
 		break;
 	case CELL_UNKNOWN:
-		row_error(s, "cell %s: unknown cell type %s", ref,
+		cell_error(s, ": unknown cell type %s",
 		    error_quote(
 		        q, sizeof(q), s->type_text, strlen(s->type_text)));
 		break;
@@ -530,19 +572,19 @@ on_end(struct xmlpart *x, void *ud, const char *name)
 
 	if (!s->in_sheetdata)
 		return;
-	if (strcmp(name, "sheetData") == 0)
-		s->in_sheetdata = 0;
-	else if (s->in_cell && strcmp(name, "c") == 0)
+	if (named(name, 'v'))
+		s->in_v = 0;
+	else if (named(name, 'c') && s->in_cell)
 		end_cell(x, s);
 	else if (s->in_row && !s->in_cell && strcmp(name, "row") == 0)
 		end_row(x, s);
-	else if (strcmp(name, "v") == 0)
-		s->in_v = 0;
+	else if (strcmp(name, "sheetData") == 0)
+		s->in_sheetdata = 0;
 	else if (strcmp(name, "is") == 0)
 		s->in_is = 0;
 	else if (strcmp(name, "rPh") == 0 && s->in_rph > 0)
 		s->in_rph--;
-	else if (strcmp(name, "t") == 0)
+	else if (named(name, 't'))
 		s->in_t = 0;
 }
 

@@ -179,6 +179,42 @@ xlsx_number_text(double v, char *buf)
 	return o;
 }
 
+int
+xlsx_number_is_shortest(const char *s, size_t n)
+{
+	size_t i = 0, start, sig = 0, zeros = 0;
+
+	if (i < n && s[i] == '-')
+		i++;
+	start = i;
+	if (i < n && s[i] == '0') {
+		i++;
+		if (i == n)
+			return start == 0; /* "0", not "-0" */
+		if (s[i] != '.')
+			return 0;
+		/* 0.000001 and up; 0.0000001 is written 1e-7. */
+		for (i++; i < n && s[i] == '0'; i++)
+			zeros++;
+		if (zeros > 5 || i == n)
+			return 0;
+	} else {
+		for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			sig++;
+		if (sig == 0 || sig > 15)
+			return 0;
+		if (i == n)
+			return 1;
+		if (s[i] != '.')
+			return 0;
+		i++;
+	}
+	start = i;
+	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		sig++;
+	return i == n && i > start && s[n - 1] != '0' && sig <= 15;
+}
+
 /* The last serial of each date system: 9999-12-31. */
 #define SERIAL_MAX_1900 2958465.0
 #define SERIAL_MAX_1904 2957003.0

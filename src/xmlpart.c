@@ -2,9 +2,10 @@
  * xmlpart.c - one XML part of a zip archive, parsed by expat as it is
  * inflated; see xmlpart.h.  The one file that includes <expat.h>.
  *
- * expat is asked for namespaces, so that every name comes as its URI,
- * a '|' and its local part, whatever prefix the file used; the handlers
- * get the local part.  Pausing is expat's suspension: XML_StopParser()
+ * Names are matched by their local part, whatever prefix the file gave
+ * them ("x:row" is "row"): expat is not asked to resolve namespaces,
+ * which would cost a copy of the namespace's URI for every element, and
+ * a workbook's element names do not clash across its namespaces.  Pausing is expat's suspension: XML_StopParser()
  * with resumable set returns from XML_Parse() after the event being
  * handled, and XML_ResumeParser() goes on in the same buffer, which is
  * why the buffer is read into again only once expat is done with it.
@@ -19,7 +20,6 @@
 #include "xmlpart.h"
 
 #define XMLPART_CHUNK ((size_t)64 * 1024)
-#define NS_SEP '|'
 
 enum state { STATE_PARSING = 0, STATE_DONE, STATE_FAILED };
 
@@ -38,13 +38,21 @@ struct xmlpart {
 	struct error err;
 };
 
-/* The local part of an expat name: what follows the last separator. */
+/* The local part of a name: what follows its prefix, if any. */
 static const char *
 local_name(const XML_Char *name)
 {
-	const char *sep = strrchr(name, NS_SEP);
+	const char *colon = strchr(name, ':');
 
-	return sep != NULL ? sep + 1 : name;
+	return colon != NULL ? colon + 1 : name;
+}
+
+/* Nonzero for a namespace declaration, xmlns or xmlns:P, no attribute. */
+static int
+declaration(const char *name)
+{
+	return strncmp(name, "xmlns", 5) == 0 &&
+	    (name[5] == '\0' || name[5] == ':');
 }
 
 static void XMLCALL
@@ -124,7 +132,7 @@ xmlpart_open(struct zipfile *z, const char *part,
 	}
 	x->name = strdup(part);
 	x->buf = malloc(XMLPART_CHUNK);
-	x->p = XML_ParserCreateNS(NULL, NS_SEP);
+	x->p = XML_ParserCreate(NULL);
 	if (x->name == NULL || x->buf == NULL || x->p == NULL) {
 		xmlpart_free(x);
 		(void)error_set(err, zipfile_name(z), 0, "out of memory");
@@ -238,9 +246,32 @@ xmlpart_attr(const char **attrs, const char *local)
 	size_t i;
 
 	for (i = 0; attrs[i] != NULL; i += 2)
-		if (strcmp(local_name(attrs[i]), local) == 0)
+		if (strcmp(local_name(attrs[i]), local) == 0 &&
+		    !declaration(attrs[i]))
 			return attrs[i + 1];
 	return NULL;
+}
+
+void
+xmlpart_attrs(const char **attrs, const char *const *locals,
+    const char **values, size_t n)
+{
+	const char *local;
+	size_t i, k;
+
+	for (k = 0; k < n; k++)
+		values[k] = NULL;
+	for (i = 0; attrs[i] != NULL; i += 2) {
+		if (declaration(attrs[i]))
+			continue;
+		local = local_name(attrs[i]);
+		for (k = 0; k < n; k++)
+			if (values[k] == NULL &&
+			    strcmp(local, locals[k]) == 0) {
+				values[k] = attrs[i + 1];
+				break;
+			}
+	}
 }
 
 void

@@ -209,6 +209,66 @@ test_number_text(void **state)
 	}
 }
 
+/*
+ * Text that is already what xlsx_number_text() writes is told so, and
+ * then is: each text said to be shortest is written back unchanged.
+ */
+static void
+test_number_is_shortest(void **state)
+{
+	static const struct {
+		const char *text;
+		int shortest;
+	} cases[] = {
+		{ "0", 1 },
+		{ "12", 1 },
+		{ "7.5", 1 },
+		{ "-7.5", 1 },
+		{ "0.1", 1 },
+		{ "100", 1 },
+		{ "43646", 1 },
+		{ "100.25", 1 },
+		{ "123456789012345", 1 },
+		{ "1.23456789012345", 1 },
+		{ "0.000001", 1 },
+		{ "0.0000012345", 1 },
+		{ "-0", 0 },
+		{ "7.50", 0 },
+		{ "07.5", 0 },
+		{ "00", 0 },
+		{ "+5", 0 },
+		{ ".5", 0 },
+		{ "5.", 0 },
+		{ "1e5", 0 },
+		{ "1E-3", 0 },
+		{ "1234567890123456", 0 },
+		{ "1.234567890123456", 0 },
+		{ "0.30000000000000004", 0 },
+		{ "0.0000001", 0 },
+		{ "0.0", 0 },
+		{ "-", 0 },
+		{ "", 0 },
+		{ "1 ", 0 },
+		{ "1,5", 0 },
+	};
+	char buf[XLSX_NUMBER_BUF];
+	size_t i;
+	int got;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		got = xlsx_number_is_shortest(
+		    cases[i].text, strlen(cases[i].text));
+		if (got != cases[i].shortest)
+			print_message("\"%s\": %d\n", cases[i].text, got);
+		assert_int_equal(got, cases[i].shortest);
+		if (got) {
+			(void)xlsx_number_text(strtod(cases[i].text, NULL), buf);
+			assert_string_equal(buf, cases[i].text);
+		}
+	}
+}
+
 /* The count of significant digits in the text of a number. */
 static int
 significant(const char *s)
@@ -255,6 +315,10 @@ test_number_round_trip(void **state)
 			continue;
 		(void)xlsx_number_text(v, buf);
 		back = strtod(buf, NULL);
+		/* Plain text of 15 digits or fewer is known as shortest. */
+		if (strchr(buf, 'e') == NULL && significant(buf) <= 15 &&
+		    fabs(v) >= 1e-6 && fabs(v) < 1e15)
+			assert_true(xlsx_number_is_shortest(buf, strlen(buf)));
 		if (back != v)
 			print_message("%.17g: \"%s\" reads back as %.17g\n", v,
 			    buf, back);
@@ -365,6 +429,7 @@ main(void)
 		cmocka_unit_test(test_column_name),
 		cmocka_unit_test(test_number_parse),
 		cmocka_unit_test(test_number_text),
+		cmocka_unit_test(test_number_is_shortest),
 		cmocka_unit_test(test_number_round_trip),
 		cmocka_unit_test(test_date_text),
 		cmocka_unit_test(test_time_text),
