@@ -126,10 +126,12 @@ e2e: $(BIN) $(O)/gen
 $(O)/gen: tests/bench/gen.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
 
-# Opens the csv report in LibreOffice Calc and checks the formula guard
-# (skipped with a message when soffice is missing).
+# Opens the csv report in LibreOffice Calc and checks the formula guard,
+# and reads workbooks Calc makes (skipped with a message when soffice is
+# missing).
 test-spreadsheet: $(BIN)
 	@sh tests/cli/spreadsheet.sh $(BIN)
+	@sh tests/cli/spreadsheet-xlsx.sh $(BIN)
 
 # The whole suite under clang's address and undefined-behaviour sanitizers.
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -219,7 +221,7 @@ help:
 	@echo 'make test       build with -Werror and run the unit and end-to-end tests'
 	@echo 'make install    install the program and man page under $$(DESTDIR)$$(PREFIX)'
 	@echo 'make uninstall  remove what make install installed'
-	@echo 'make test-spreadsheet  check the csv formula guard in LibreOffice Calc'
+	@echo 'make test-spreadsheet  the csv formula guard and workbooks, in LibreOffice Calc'
 	@echo 'make sanitize   the tests built with clang ASan and UBSan'
 	@echo 'make valgrind   the tests under valgrind memcheck'
 	@echo 'make lint       cppcheck and clang-tidy'

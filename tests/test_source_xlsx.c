@@ -235,6 +235,15 @@ static const struct xcase cases[] = {
 	    "fail: xl/worksheets/sheet1.xml:1:13: document type declaration "
 	    "refused (workbook XML has none, and its entities could expand "
 	    "without end)\n" },
+	{ "a row inside a row",
+	    WS("<row><c><v>1</v></c><row><c><v>2</v></c></row></row>"), NULL,
+	    NULL, NULL, NULL, NULL, 0,
+	    "fail: xl/worksheets/sheet1.xml:1:109: a row inside a row\n" },
+	{ "a cell inside a cell",
+	    WS("<row><c><v>1</v></c></row><row><c><c><v>2</v></c></c></row>"),
+	    NULL, NULL, NULL, NULL, NULL, 0,
+	    "b.xlsx:Sheet1\n1:#1\n"
+	    "fail: xl/worksheets/sheet1.xml:1:123: a cell inside a cell\n" },
 	{ "a header and nothing else", WS(HEADER), NULL, SST, NULL, NULL, NULL,
 	    0, "b.xlsx:Sheet1\n1:id|name|age\n" },
 	{ "no rows at all", WS(""), NULL, NULL, NULL, NULL, NULL, 0, "" },
