@@ -4,8 +4,8 @@
  * The first input byte chooses how the rest is read, and the reader's
  * options (the sheet, a small field limit).  With its low bit clear the
  * rest is a whole archive, as a file would bring it (the seeds are
- * real workbooks; what does not start with "PK" would be read as CSV,
- * and is left to fuzz_reader).  With it set, the rest is the XML of four parts,
+ * real workbooks; what does not start with a zip signature is read as
+ * CSV, and is left to fuzz_reader).  With it set, the rest is the XML of four parts,
  * parted by the line "--part--": a worksheet, the shared strings, the
  * styles and the workbook part, packed into a workbook here (stored, so
  * that the fuzzer's changes reach expat and the cell reader as they
@@ -271,7 +271,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		screen(book, len, &opt, rules);
 		free(book);
-	} else if (size >= 2 && data[0] == 'P' && data[1] == 'K') {
+	} else if (size >= 4 &&
+	    (memcmp(data, "PK\3\4", 4) == 0 ||
+	        memcmp(data, "PK\5\6", 4) == 0)) {
 		/* Anything else is CSV, fuzz_reader's business. */
 		screen(data, size, &opt, rules);
 	}
