@@ -5,8 +5,9 @@
 # make test       build with -Werror and run every test (unit and end-to-end)
 # make help       every target
 #
-# Dependencies: Debian's libcsv-dev and libcmocka-dev; `make run` and
-# `make test` install them with apt-get when they are missing.
+# Dependencies: Debian's libcsv-dev, libzip-dev, libexpat1-dev and
+# libcmocka-dev; `make run` and `make test` install them with apt-get
+# when they are missing.
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -29,7 +30,7 @@ WERROR  ?=
 ALL_CPPFLAGS := -Iinclude -D_POSIX_C_SOURCE=200809L \
                 -DCIVPOL_VERSION='"$(VERSION)"' $(CPPFLAGS)
 ALL_CFLAGS   := $(WARN) $(WERROR) $(CFLAGS)
-LDLIBS  := -lcsv
+LDLIBS  := -lcsv -lzip -lexpat -lm
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 # Every source file but main.c is the library; every tests/test_*.c is
@@ -40,7 +41,7 @@ LIB_OBJ := $(LIB:%=$(O)/obj/%.o) $(O)/obj/shipped_rules.o
 UNITS   := $(patsubst tests/%.c,$(O)/%,$(wildcard tests/test_*.c))
 BIN     := $(O)/civpol-screen
 
-FUZZERS := reader rules value profile html
+FUZZERS := reader rules value profile html xlsx
 FUZZ_SECONDS ?= 20
 REPLAY  := $(FUZZERS:%=$(O)/replay_%)
 
@@ -96,10 +97,11 @@ $(O)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(LIB_OBJ) include/*.h
 $(O)/obj:
 	mkdir -p $@
 
-# Checks for libcsv and cmocka; installs them with apt-get when missing.
+# Checks for libcsv, libzip, expat and cmocka; installs them with
+# apt-get when missing.
 deps:
-	@printf '#include <csv.h>\n#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\n' \
-	    | $(CC) -E -x c - >/dev/null 2>&1 || sh tests/install-deps.sh libcsv-dev libcmocka-dev
+	@printf '#include <csv.h>\n#include <zip.h>\n#include <expat.h>\n#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\n' \
+	    | $(CC) -E -x c - >/dev/null 2>&1 || sh tests/install-deps.sh libcsv-dev libzip-dev libexpat1-dev libcmocka-dev
 
 # As of the date the README's example was made, so that it shows the same.
 run: deps $(BIN)
@@ -129,10 +131,12 @@ e2e: $(BIN) $(O)/gen
 $(O)/gen: tests/bench/gen.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
 
-# Opens the csv report in LibreOffice Calc and checks the formula guard
-# (skipped with a message when soffice is missing).
+# Opens the csv report in LibreOffice Calc and checks the formula guard,
+# and reads workbooks Calc makes (skipped with a message when soffice is
+# missing).
 test-spreadsheet: $(BIN)
 	@sh tests/cli/spreadsheet.sh $(BIN)
+	@sh tests/cli/spreadsheet-xlsx.sh $(BIN)
 
 # Loads, prints and pictures the html report in headless Chromium (installed
 # when missing; skipped with a message when it cannot be).
@@ -231,7 +235,7 @@ help:
 	@echo 'make test       build with -Werror and run the unit and end-to-end tests'
 	@echo 'make install    install the program and man page under $$(DESTDIR)$$(PREFIX)'
 	@echo 'make uninstall  remove what make install installed'
-	@echo 'make test-spreadsheet  check the csv formula guard in LibreOffice Calc'
+	@echo 'make test-spreadsheet  the csv formula guard and workbooks, in LibreOffice Calc'
 	@echo 'make test-html  load, print and picture the html report in Chromium'
 	@echo 'make sanitize   the tests built with clang ASan and UBSan'
 	@echo 'make valgrind   the tests under valgrind memcheck'

@@ -100,6 +100,12 @@ struct reader_options {
 		 * UTF-8. */
 		const char *encoding;
 	} csv;
+	/* What only workbook input takes. */
+	struct {
+		/* The sheet to read, by name or by number in tab order from
+		 * 1 ("2"); NULL for the first worksheet not hidden. */
+		const char *sheet;
+	} xlsx;
 };
 
 enum reader_status {
@@ -115,11 +121,14 @@ struct reader;
 /*
  * Opens path for reading; "-" means standard input (left open by
  * reader_free()).  name is how records and errors name the input
- * ("<stdin>" for "-" is the caller's choice).  Borrowed: name must
- * outlive the reader.  opt may be NULL for the defaults.  Returns NULL
- * and fills err when the input cannot be opened (a directory included)
- * or its options are refused.  The caller frees the result with
- * reader_free().
+ * ("<stdin>" for "-" is the caller's choice).  Borrowed: name, and the
+ * strings opt points to, must outlive the reader.  opt may be NULL for
+ * the defaults.  Returns NULL and fills err when the input cannot be
+ * opened (a directory included), or when it is a regular file and its
+ * kind of input refuses it or its options.  An input that may keep a
+ * read waiting (a pipe, a terminal) is not read here: its kind is told
+ * by the first reader_next(), which fails where this would have.  The
+ * caller frees the result with reader_free().
  */
 struct reader *reader_open(const char *path, const char *name,
     const struct reader_options *opt, struct error *err);

@@ -65,6 +65,7 @@ enum {
 	OPT_PRINT_RULES,
 	OPT_PROFILE,
 	OPT_RULES,
+	OPT_SHEET,
 	OPT_SUMMARY,
 	OPT_UPDATE
 };
@@ -121,6 +122,8 @@ static const struct option_doc options[] = {
 	    "print nothing; the exit status tells", NULL },
 	{ "rules", OPT_RULES, required_argument, "NAME|FILE",
 	    "screen with set NAME or rules FILE (civpol-2008)", NULL },
+	{ "sheet", OPT_SHEET, required_argument, "NAME|N",
+	    "workbook sheet to screen, by name or number", NULL },
 	{ "summary", OPT_SUMMARY, no_argument, NULL, "print only the summary",
 	    NULL },
 	{ "update", OPT_UPDATE, no_argument, NULL,
@@ -246,7 +249,8 @@ print_help(void)
 	fputs(
 	    "\nScreen applicants for international civilian police (CIVPOL)"
 	    " service\nagainst the minimum qualifications, reading CSV records"
-	    " from each FILE\n(standard input when none, or -).\n\n",
+	    " or an Excel\nworkbook's (.xlsx) rows from each FILE (standard"
+	    " input when none, or -).\n\n",
 	    stdout);
 	for (i = 0; i < NOPTIONS; i++) {
 		const struct option_doc *o = &options[i];
@@ -760,6 +764,14 @@ parse_options(int argc, char **argv, struct config *cfg)
 			break;
 		case OPT_RULES:
 			cfg->rules_file = optarg;
+			break;
+		case OPT_SHEET:
+			if (optarg[0] == '\0')
+				return usage_error(
+				    "invalid --sheet \"\""
+				    " (expected a sheet's name or"
+				    " number)");
+			cfg->reader.xlsx.sheet = optarg;
 			break;
 		case OPT_SUMMARY:
 			cfg->report.summary_only = 1;

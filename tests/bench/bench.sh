@@ -293,4 +293,71 @@ END {
 	target("--profile instructions / --summary", sprintf("%.2fx", r), "<= 1.15x", r <= 1.15)
 	target("1 MiB rules file loads", sprintf("%.3f s", T["rules34k"]), "< 1 s", T["rules34k"] < 1)
 }' "$results" || die "the report failed"
+
+# The workbook reader: the slice as an .xlsx that LibreOffice Calc makes
+# (dates detected, as tests/fixtures/xlsx/make.py does), made again only
+# when the slice changes; screened as the CSV slice is, best of 3 for
+# time, callgrind for instructions, and every decision compared.
+# Optional: without soffice it says so and stops here.
+xlsx=$out/applicants-100k.xlsx
+if ! command -v soffice >/dev/null 2>&1; then
+	echo
+	echo "workbook reader: skipped: soffice (LibreOffice Calc) is not installed"
+	echo "  (install it with: sh tests/install-deps.sh libreoffice-calc-nogui)"
+	exit 0
+fi
+xstamp=$(cksum < "$smallf")
+if [ ! -s "$xlsx" ] || [ ! -f "$out/xlsx.stamp" ] ||
+    [ "$(cat "$out/xlsx.stamp")" != "$xstamp" ]; then
+	echo "bench: converting $small records to .xlsx with LibreOffice" >&2
+	mkdir -p "$out/lo"
+	(cd "$out" && HOME=$(pwd)/lo soffice --headless \
+	    --infilter="CSV:44,34,76,1,,1033,false,true" \
+	    --convert-to xlsx applicants-100k.csv >/dev/null 2>&1) ||
+	    die "soffice could not convert $smallf"
+	echo "$xstamp" > "$out/xlsx.stamp"
+fi
+echo "bench: the workbook reader on $small records" >&2
+xresults=$out/results-xlsx.txt
+: > "$xresults"
+round=0
+while [ $round -lt $runs ]; do
+	round=$((round + 1))
+	r=$("$out/timeit" -n 1 -x 1 "$bin" --summary --as-of $asof "$smallf") ||
+	    die "csv slice: command failed"
+	echo "time csv $r" >> "$xresults"
+	r=$("$out/timeit" -n 1 -x 1 "$bin" --summary --as-of $asof "$xlsx") ||
+	    die "xlsx slice: command failed"
+	echo "time xlsx $r" >> "$xresults"
+done
+results=$xresults
+count_ir xlsx "$bin" --summary --as-of $asof "$xlsx"
+ir_csv=$(sed -n 's/^ir summary //p' "$out/results.txt")
+for f in "$smallf" "$xlsx"; do
+	"$bin" -f jsonl --as-of $asof "$f" | sed 's/^{"file":"[^"]*",//' \
+	    > "$f.decisions" || true
+done
+xdiff=$(cmp "$smallf.decisions" "$xlsx.decisions" >/dev/null 2>&1 &&
+    echo 0 || echo 1)
+awk -v ircsv="$ir_csv" -v xdiff="$xdiff" \
+    -v csvmb="$(wc -c < "$smallf")" -v xmb="$(wc -c < "$xlsx")" '
+$1 == "time" {
+	if (!($2 in T) || $3 + 0 < T[$2])
+		T[$2] = $3 + 0
+	if ($4 + 0 > M[$2])
+		M[$2] = $4 + 0
+}
+$1 == "ir" {
+	I[$2] = $3
+}
+END {
+	printf "\nworkbook reader, 100,000 records (--summary): the CSV slice (%.1f MB)\n", csvmb / 1e6
+	printf "against the same records as a LibreOffice .xlsx (%.1f MB)\n", xmb / 1e6
+	printf "%-22s %8s %11s %14s %9s\n", "input", "wall s", "records/s", "instructions", "RSS KiB"
+	printf "%-22s %8.3f %11.0f %14.0f %9d\n", "applicants-100k.csv", T["csv"], 100000 / T["csv"], ircsv, M["csv"]
+	printf "%-22s %8.3f %11.0f %14.0f %9d\n", "applicants-100k.xlsx", T["xlsx"], 100000 / T["xlsx"], I["xlsx"], M["xlsx"]
+	printf "xlsx / csv: %.1fx the time, %.1fx the instructions, %+d KiB peak RSS\n",
+	    T["xlsx"] / T["csv"], I["xlsx"] / ircsv, M["xlsx"] - M["csv"]
+	printf "decisions, xlsx vs csv: %s\n", xdiff == 0 ? "every one agrees" : "they differ (see build/bench/*.decisions)"
+}' "$xresults" || die "the workbook report failed"
 exit 0
