@@ -1063,6 +1063,16 @@ rules_free(struct rules *r)
 }
 
 /*
+ * The words of the set from index first on.  A set with no list has no
+ * words array at all, and NULL + 0 is not allowed.
+ */
+static const struct word *
+words_at(const struct rules *r, size_t first)
+{
+	return r->words != NULL ? r->words + first : NULL;
+}
+
+/*
  * Gives the vocabularies to their columns' true tests; a vocabulary for
  * a column that no rule reads is an error (at its line).  Returns 0 or
  * -1.
@@ -1099,9 +1109,9 @@ give_vocabularies(struct ruleparse *ps)
 			r->empty_fails[slot] = 1;
 			continue;
 		}
-		r->vocabs[k].yes = r->words + v->yes_first;
+		r->vocabs[k].yes = words_at(r, v->yes_first);
 		r->vocabs[k].nyes = v->nyes;
-		r->vocabs[k].no = r->words + v->no_first;
+		r->vocabs[k].no = words_at(r, v->no_first);
 		r->vocabs[k].nno = v->nno;
 		r->slot_vocab[slot] = &r->vocabs[k];
 	}
@@ -1134,7 +1144,7 @@ make_plan(struct rules *r)
 
 	for (k = 0; k < r->nnodes; k++) {
 		t = &r->nodes[k].test;
-		t->words = r->words + t->words_first;
+		t->words = words_at(r, t->words_first);
 		t->out = r->ncrit + k;
 		t->req = ~0u;
 	}
@@ -1145,7 +1155,7 @@ make_plan(struct rules *r)
 		return -1;
 	for (i = 0; i < r->ncrit; i++) {
 		c = &r->crit[i];
-		c->when_words = r->words + c->when_first;
+		c->when_words = words_at(r, c->when_first);
 		if (c->when_slot != RULETEST_NO_SLOT)
 			r->conditional = 1;
 		if (!in_plan(r, c))
