@@ -1674,6 +1674,106 @@ rules_reason(const struct rules *r, size_t i, const struct finding *f,
 	return o.len;
 }
 
+/* The slots that rules_slots() is gathering. */
+struct slot_list {
+	size_t *slots;
+	size_t max;
+	size_t n;
+};
+
+static void
+slot_add(struct slot_list *sl, size_t slot)
+{
+	if (slot == RULETEST_NO_SLOT)
+		return;
+	if (sl->n < sl->max)
+		sl->slots[sl->n] = slot;
+	sl->n++;
+}
+
+/* Every slot that node k and its members read. */
+static void
+slots_all(const struct rules *r, size_t k, struct slot_list *sl)
+{
+	const struct node *nd = &r->nodes[k];
+	size_t m;
+
+	if (nd->op == NODE_TEST) {
+		slot_add(sl, nd->test.slot[0]);
+		slot_add(sl, nd->test.slot[1]);
+		return;
+	}
+	for (m = nd->child; m != NO_NODE; m = r->nodes[m].next)
+		slots_all(r, m, sl);
+}
+
+/* The slot a test's finding f speaks of; all its slots if none. */
+static void
+slots_test(const struct test *t, const struct finding *f, struct slot_list *sl)
+{
+	if (f->column != RULETEST_NO_SLOT) {
+		slot_add(sl, f->column);
+		return;
+	}
+	slot_add(sl, t->slot[0]);
+	slot_add(sl, t->slot[1]);
+}
+
+/*
+ * The slots of node k, whose outcome is not a pass, chosen as
+ * reason_node() chooses what to speak of.
+ */
+static void
+slots_node(const struct rules *r, size_t k, const struct finding *out,
+    struct slot_list *sl)
+{
+	const struct node *nd = &r->nodes[k];
+	const struct finding *f = &out[r->ncrit + k];
+	enum outcome want, mo;
+	size_t m;
+
+	if (nd->op == NODE_TEST) {
+		slots_test(&nd->test, f, sl);
+		return;
+	}
+	if (nd->op == NODE_NOT) {
+		if (f->outcome != OUTCOME_FAIL)
+			slots_node(r, nd->child, out, sl);
+		else
+			slots_all(r, nd->child, sl);
+		return;
+	}
+	want = nd->op == NODE_ALL && f->outcome == OUTCOME_FAIL ? OUTCOME_FAIL
+	                                                        : OUTCOME_PASS;
+	for (m = nd->child; m != NO_NODE; m = r->nodes[m].next) {
+		mo = out[r->ncrit + m].outcome;
+		if (mo == OUTCOME_PASS || (want == OUTCOME_FAIL && mo != want))
+			continue;
+		slots_node(r, m, out, sl);
+	}
+}
+
+size_t
+rules_slots(const struct rules *r, size_t i, const struct finding *f,
+    size_t *slots, size_t max)
+{
+	struct slot_list sl = { slots, max, 0 };
+	const struct criterion *c;
+
+	if (i >= r->ncrit || f->outcome == OUTCOME_PASS ||
+	    f->outcome == OUTCOME_NOT_APPLICABLE)
+		return 0;
+	c = &r->crit[i];
+	if (f->why != WHY_WHOLE) {
+		slots_test(&r->nodes[c->root].test, f, &sl);
+		return sl.n;
+	}
+	slots_node(r, c->root, f - i, &sl);
+	if (f->value == WHEN_MISSING)
+		slot_add(&sl, c->when_slot);
+	return sl.n;
+}
+
 int
 rules_translate(
     struct rules *r, const struct translation *t, size_t n, struct error *err)
