@@ -29,7 +29,8 @@ enum format_flag {
 	FORMAT_COLOR = 1 << 2, /* --color */
 	FORMAT_GUARD = 1 << 3, /* --no-formula-guard */
 	FORMAT_EXPECT = 1 << 4, /* an --expect report, not a screening one */
-	FORMAT_PLAN = 1 << 5 /* one header for all inputs: report_plan() */
+	FORMAT_PLAN = 1 << 5, /* one header for all inputs: report_plan() */
+	FORMAT_BINARY = 1 << 6 /* bytes for a program, not a terminal */
 };
 
 struct report_options {
@@ -145,6 +146,13 @@ unsigned long report_count(const struct report *rp, enum verdict v);
 
 /* The errno of the first write that failed, or 0. */
 int report_write_errno(const struct report *rp);
+
+/*
+ * Why the first write failed in words, when the format said more than an
+ * errno can (a limit of its file format, its library's error), or NULL.
+ * Borrowed: valid until report_free().
+ */
+const char *report_write_why(const struct report *rp);
 
 /* --expect: the number of records whose decision differed. */
 unsigned long report_mismatches(const struct report *rp);

@@ -409,6 +409,12 @@ report_write_errno(const struct report *rp)
 	return rp->out.failed ? rp->out.errnum : 0;
 }
 
+const char *
+report_write_why(const struct report *rp)
+{
+	return rp->out.failed && rp->out.why[0] != '\0' ? rp->out.why : NULL;
+}
+
 unsigned long
 report_mismatches(const struct report *rp)
 {
