@@ -5,8 +5,9 @@
 # make test       build with -Werror and run every test (unit and end-to-end)
 # make help       every target
 #
-# Dependencies: Debian's libcsv-dev and libcmocka-dev; `make run` and
-# `make test` install them with apt-get when they are missing.
+# Dependencies: Debian's libcsv-dev, libxlsxwriter-dev and libcmocka-dev
+# (and zlib1g-dev for a test); `make run` and `make test` install them
+# with apt-get when they are missing.
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -27,8 +28,10 @@ WERROR  ?=
 ALL_CPPFLAGS := -Iinclude -D_POSIX_C_SOURCE=200809L \
                 -DCIVPOL_VERSION='"$(VERSION)"' $(CPPFLAGS)
 ALL_CFLAGS   := $(WARN) $(WERROR) $(CFLAGS)
-LDLIBS  := -lcsv
+LDLIBS  := -lcsv -lxlsxwriter
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+# zlib: test_format_xlsx inflates the workbook it reads back.
+TEST_LIBS := $(CMOCKA_LIBS) -lz
 
 # Every source file but main.c is the library; every tests/test_*.c is
 # a unit-test program.  A new module, format, source or rule test is a
@@ -82,7 +85,7 @@ $(BIN): $(O)/obj/main.o $(LIB_OBJ)
 
 $(O)/test_%: tests/test_%.c $(LIB_OBJ) include/*.h
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJ) \
-	    $(LDLIBS) $(CMOCKA_LIBS)
+	    $(LDLIBS) $(TEST_LIBS)
 
 # The fuzz harnesses, linked with a plain driver that replays their
 # corpus (seeds and kept crashers) in every test run.
@@ -93,10 +96,13 @@ $(O)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(LIB_OBJ) include/*.h
 $(O)/obj:
 	mkdir -p $@
 
-# Checks for libcsv and cmocka; installs them with apt-get when missing.
+# Checks for libcsv, libxlsxwriter and cmocka; installs them with apt-get
+# when missing.
 deps:
 	@printf '#include <csv.h>\n#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\n' \
 	    | $(CC) -E -x c - >/dev/null 2>&1 || sh tests/install-deps.sh libcsv-dev libcmocka-dev
+	@printf '#include <xlsxwriter.h>\n#include <zlib.h>\n' \
+	    | $(CC) -E -x c - >/dev/null 2>&1 || sh tests/install-deps.sh libxlsxwriter-dev zlib1g-dev
 
 # As of the date the README's example was made, so that it shows the same.
 run: deps $(BIN)

@@ -256,6 +256,7 @@ print_help(void)
 	    stdout);
 	fputs("\nExamples:\n"
 	      "  " PROG " --format csv applicants.csv > screened.csv\n"
+	      "  " PROG " --format xlsx -o screened.xlsx applicants.csv\n"
 	      "  " PROG " --only fail --format jsonl < applicants.csv"
 	      " | jq -r .name\n",
 	    stdout);

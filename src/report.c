@@ -20,6 +20,7 @@
 extern const struct format format_text;
 extern const struct format format_csv;
 extern const struct format format_jsonl;
+extern const struct format format_xlsx;
 extern const struct format format_expect;
 
 /*
@@ -30,6 +31,7 @@ static const struct format *const formats[] = {
 	&format_text,
 	&format_csv,
 	&format_jsonl,
+	&format_xlsx,
 	&format_expect,
 };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
