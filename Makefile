@@ -46,7 +46,8 @@ FUZZ_SECONDS ?= 20
 REPLAY  := $(FUZZERS:%=$(O)/replay_%)
 
 .PHONY: all run test check unit e2e replay deps install uninstall clean help \
-        sanitize valgrind lint format format-check fuzz bench test-spreadsheet
+        sanitize valgrind lint format format-check fuzz bench test-spreadsheet \
+        test-xlsx
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -134,6 +135,16 @@ $(O)/gen: tests/bench/gen.c
 # (skipped with a message when soffice is missing).
 test-spreadsheet: $(BIN)
 	@sh tests/cli/spreadsheet.sh $(BIN)
+
+# Reads the xlsx report with openpyxl and LibreOffice Calc, installing
+# them when missing (each part skipped with a message when it cannot be).
+test-xlsx: deps $(BIN) $(O)/gen
+	@python3 -c 'import openpyxl' 2>/dev/null || \
+	    /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || \
+	    sh tests/install-deps.sh python3-openpyxl || true
+	@command -v soffice >/dev/null || \
+	    sh tests/install-deps.sh libreoffice-calc-nogui || true
+	@sh tests/cli/xlsx.sh $(BIN) $(O)/gen
 
 # The whole suite under clang's address and undefined-behaviour sanitizers.
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -224,6 +235,7 @@ help:
 	@echo 'make install    install the program and man page under $$(DESTDIR)$$(PREFIX)'
 	@echo 'make uninstall  remove what make install installed'
 	@echo 'make test-spreadsheet  check the csv formula guard in LibreOffice Calc'
+	@echo 'make test-xlsx  check the xlsx report with openpyxl and LibreOffice Calc'
 	@echo 'make sanitize   the tests built with clang ASan and UBSan'
 	@echo 'make valgrind   the tests under valgrind memcheck'
 	@echo 'make lint       cppcheck and clang-tidy'
