@@ -56,6 +56,8 @@
  *
  * libxlsxwriter prints a line of its own on stderr when it fails (a full
  * disk, say); the report's failure then follows as for any write error.
+ * It is loaded only when this report starts (format_xlsx_lib.h says
+ * why), so that the other formats do not pay for it.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -65,10 +67,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <xlsxwriter.h>
-
 #include "columns.h"
 #include "format.h"
+#include "format_xlsx_lib.h"
 #include "header.h"
 #include "value.h"
 #include "xlsxcell.h"
@@ -106,6 +107,7 @@ struct note {
 };
 
 struct xlsx_state {
+	struct xlsxlib lib; /* libxlsxwriter, once the report starts */
 	lxw_workbook *wb; /* NULL: nothing is written (-q) or it is over */
 	int fd; /* the workbook's file, unlinked; -1 when none */
 	char *tmpdir; /* for libxlsxwriter's own temporary files */
@@ -169,8 +171,9 @@ struct xlsx_state {
 static void
 fail_lxw(struct report *rp, lxw_error err, int errnum)
 {
+	struct xlsx_state *st = rp->state;
 	char why[OUTPUT_WHY_MAX], reason[128];
-	const char *what = lxw_strerror(err);
+	const char *what = st->lib.lxw_strerror(err);
 	size_t n;
 
 	if (err == LXW_ERROR_MEMORY_MALLOC_FAILED) {
@@ -208,22 +211,23 @@ check(struct report *rp, lxw_error err)
 
 /* A format with a fill's colours, bold when asked, a date when asked. */
 static lxw_format *
-new_format(lxw_workbook *wb, enum xlsxcell_fill f, int bold, int date)
+new_format(
+    const struct xlsx_state *st, enum xlsxcell_fill f, int bold, int date)
 {
 	struct xlsxcell_colours c = xlsxcell_colours_of(f);
-	lxw_format *fmt = workbook_add_format(wb);
+	lxw_format *fmt = st->lib.workbook_add_format(st->wb);
 
 	if (fmt == NULL)
 		return NULL;
 	if (c.fill != 0) {
-		format_set_pattern(fmt, LXW_PATTERN_SOLID);
-		format_set_bg_color(fmt, c.fill);
-		format_set_font_color(fmt, c.font);
+		st->lib.format_set_pattern(fmt, LXW_PATTERN_SOLID);
+		st->lib.format_set_bg_color(fmt, c.fill);
+		st->lib.format_set_font_color(fmt, c.font);
 	}
 	if (bold)
-		format_set_bold(fmt);
+		st->lib.format_set_bold(fmt);
 	if (date)
-		format_set_num_format(fmt, "yyyy-mm-dd");
+		st->lib.format_set_num_format(fmt, "yyyy-mm-dd");
 	return fmt;
 }
 
@@ -233,16 +237,14 @@ make_formats(struct xlsx_state *st)
 	int f, ok = 1;
 
 	for (f = 0; f < XLSXCELL_NFILLS; f++) {
-		st->cell[f][0] =
-		    new_format(st->wb, (enum xlsxcell_fill)f, 0, 0);
-		st->cell[f][1] =
-		    new_format(st->wb, (enum xlsxcell_fill)f, 0, 1);
-		st->status[f] = new_format(st->wb, (enum xlsxcell_fill)f, 1, 0);
+		st->cell[f][0] = new_format(st, (enum xlsxcell_fill)f, 0, 0);
+		st->cell[f][1] = new_format(st, (enum xlsxcell_fill)f, 0, 1);
+		st->status[f] = new_format(st, (enum xlsxcell_fill)f, 1, 0);
 		ok = ok && st->cell[f][0] != NULL && st->cell[f][1] != NULL &&
 		    st->status[f] != NULL;
 	}
-	st->bold = new_format(st->wb, XLSXCELL_PLAIN, 1, 0);
-	st->date = new_format(st->wb, XLSXCELL_PLAIN, 0, 1);
+	st->bold = new_format(st, XLSXCELL_PLAIN, 1, 0);
+	st->date = new_format(st, XLSXCELL_PLAIN, 0, 1);
 	return ok && st->bold != NULL && st->date != NULL ? 0 : -1;
 }
 
@@ -288,21 +290,27 @@ xlsx_start(struct report *rp)
 	struct xlsx_state *st = rp->state;
 	lxw_workbook_options opt;
 	char name[32], why[OUTPUT_WHY_MAX], reason[128];
+	int e;
 
 	if (rp->out.stream == NULL)
 		return;
+	if (xlsxlib_open(&st->lib, why, sizeof(why)) != 0) {
+		output_fail(&rp->out, 0, why);
+		return;
+	}
 	if (open_file(st, name, sizeof(name)) != 0) {
+		e = errno;
 		(void)snprintf(why, sizeof(why),
 		    "cannot make a temporary file for the workbook in %s: %s",
 		    st->tmpdir != NULL ? st->tmpdir : "/tmp",
-		    error_errno(errno, reason, sizeof(reason)));
-		output_fail(&rp->out, errno, why);
+		    error_errno(e, reason, sizeof(reason)));
+		output_fail(&rp->out, e, why);
 		return;
 	}
 	memset(&opt, 0, sizeof(opt));
 	opt.constant_memory = LXW_TRUE;
 	opt.tmpdir = st->tmpdir;
-	st->wb = workbook_new_opt(name, &opt);
+	st->wb = st->lib.workbook_new_opt(name, &opt);
 	if (st->wb == NULL || make_formats(st) != 0) {
 		output_fail(&rp->out, ENOMEM, NULL);
 		return;
@@ -349,7 +357,7 @@ put_string(struct report *rp, lxw_worksheet *ws, lxw_row_t row, size_t col,
 	if (len == 0 && fmt == NULL)
 		return 0;
 	return check(rp,
-	           worksheet_write_string(
+	           st->lib.worksheet_write_string(
 	               ws, row, (lxw_col_t)col, st->text, fmt))
 	    ? -1
 	    : 0;
@@ -371,7 +379,7 @@ write_header(struct report *rp, lxw_worksheet *ws)
 		    put_string(rp, ws, 0, st->own[k], own_names[k],
 		        strlen(own_names[k]), st->bold) != 0)
 			return;
-	worksheet_freeze_panes(ws, 1, 0);
+	st->lib.worksheet_freeze_panes(ws, 1, 0);
 }
 
 static lxw_worksheet *
@@ -389,12 +397,12 @@ add_sheet(struct report *rp)
 	}
 	st->sheets = sheets;
 	xlsxcell_sheet_name(name, "Screened", st->nsheets + 1);
-	ws = workbook_add_worksheet(st->wb, name);
+	ws = st->lib.workbook_add_worksheet(st->wb, name);
 	if (ws == NULL) {
 		output_fail(&rp->out, ENOMEM, NULL);
 		return NULL;
 	}
-	worksheet_set_comments_author(ws, "civpol-screen");
+	st->lib.worksheet_set_comments_author(ws, "civpol-screen");
 	st->sheets[st->nsheets].ws = ws;
 	st->sheets[st->nsheets].rows = 0;
 	st->nsheets++;
@@ -676,7 +684,7 @@ put_field(struct report *rp, lxw_worksheet *ws, lxw_row_t row, size_t col,
 		v = strtod(st->text, &end);
 		if (end == st->text + len && errno == 0 && isfinite(v))
 			return check(rp,
-			           worksheet_write_number(
+			           st->lib.worksheet_write_number(
 			               ws, row, (lxw_col_t)col, v, fmt))
 			    ? -1
 			    : 0;
@@ -686,7 +694,7 @@ put_field(struct report *rp, lxw_worksheet *ws, lxw_row_t row, size_t col,
 			value_civil_from_days(
 			    day, &dt.year, &dt.month, &dt.day);
 			return check(rp,
-			           worksheet_write_datetime(ws, row,
+			           st->lib.worksheet_write_datetime(ws, row,
 			               (lxw_col_t)col, &dt, st->cell[fill][1]))
 			    ? -1
 			    : 0;
@@ -695,13 +703,13 @@ put_field(struct report *rp, lxw_worksheet *ws, lxw_row_t row, size_t col,
 		if (strcmp(st->text, "TRUE") == 0 ||
 		    strcmp(st->text, "FALSE") == 0)
 			return check(rp,
-			           worksheet_write_boolean(ws, row,
+			           st->lib.worksheet_write_boolean(ws, row,
 			               (lxw_col_t)col, st->text[0] == 'T', fmt))
 			    ? -1
 			    : 0;
 	}
 	return check(rp,
-	           worksheet_write_string(
+	           st->lib.worksheet_write_string(
 	               ws, row, (lxw_col_t)col, st->text, fmt))
 	    ? -1
 	    : 0;
@@ -762,7 +770,7 @@ put_comment(struct report *rp, lxw_worksheet *ws, lxw_row_t row, size_t u)
 	opt.x_scale = 2.5;
 	opt.y_scale = 1.5;
 	return check(rp,
-	           worksheet_write_comment_opt(
+	           st->lib.worksheet_write_comment_opt(
 	               ws, row, (lxw_col_t)u, st->text, &opt))
 	    ? -1
 	    : 0;
@@ -886,14 +894,14 @@ finish_screened(struct report *rp)
 		ws = st->sheets[s].ws;
 		for (c = 0; c < st->ncells; c++)
 			if (check(rp,
-			        worksheet_set_column(ws, (lxw_col_t)c,
+			        st->lib.worksheet_set_column(ws, (lxw_col_t)c,
 			            (lxw_col_t)c,
 			            xlsxcell_column_width(st->widest[c]),
 			            NULL)))
 				return;
 		if (st->ncells > 0 && st->sheets[s].rows > 0 &&
 		    check(rp,
-		        worksheet_autofilter(ws, 0, 0,
+		        st->lib.worksheet_autofilter(ws, 0, 0,
 		            (lxw_row_t)(st->sheets[s].rows - 1),
 		            (lxw_col_t)(st->ncells - 1))))
 			return;
@@ -916,8 +924,11 @@ static void
 put_number(struct report *rp, lxw_worksheet *ws, lxw_row_t row, size_t col,
     unsigned long v, lxw_format *fmt)
 {
+	struct xlsx_state *st = rp->state;
+
 	(void)check(rp,
-	    worksheet_write_number(ws, row, (lxw_col_t)col, (double)v, fmt));
+	    st->lib.worksheet_write_number(
+	        ws, row, (lxw_col_t)col, (double)v, fmt));
 }
 
 /* The as-of date, as a date. */
@@ -930,8 +941,9 @@ put_asof(struct report *rp, lxw_worksheet *ws, lxw_row_t row)
 	memset(&dt, 0, sizeof(dt));
 	value_civil_from_days(rp->asof, &dt.year, &dt.month, &dt.day);
 	if (put_string(rp, ws, row, 0, "As of", 5, st->bold) == 0)
-		(void)check(
-		    rp, worksheet_write_datetime(ws, row, 1, &dt, st->date));
+		(void)check(rp,
+		    st->lib.worksheet_write_datetime(
+		        ws, row, 1, &dt, st->date));
 }
 
 /* Summary: where its tables start, for the chart. */
@@ -952,35 +964,39 @@ summary_chart(struct report *rp, lxw_worksheet *ws)
 
 	if (rp->nrules == 0)
 		return;
-	ch = workbook_add_chart(st->wb, LXW_CHART_BAR);
+	ch = st->lib.workbook_add_chart(st->wb, LXW_CHART_BAR);
 	if (ch == NULL) {
 		output_fail(&rp->out, ENOMEM, NULL);
 		return;
 	}
-	chart_title_set_name(ch, "Failures and unknowns by criterion");
+	st->lib.chart_title_set_name(ch, "Failures and unknowns by criterion");
 	red.color = xlsxcell_colours_of(XLSXCELL_FAILED).font;
 	amber.color = xlsxcell_colours_of(XLSXCELL_UNKNOWN).font;
-	s = chart_add_series(ch, NULL, NULL);
+	s = st->lib.chart_add_series(ch, NULL, NULL);
 	if (s != NULL) {
-		chart_series_set_categories(s, "Summary", first, 0, last, 0);
-		chart_series_set_values(s, "Summary", first, 2, last, 2);
-		chart_series_set_name(s, "Failed");
-		chart_series_set_fill(s, &red);
+		st->lib.chart_series_set_categories(
+		    s, "Summary", first, 0, last, 0);
+		st->lib.chart_series_set_values(
+		    s, "Summary", first, 2, last, 2);
+		st->lib.chart_series_set_name(s, "Failed");
+		st->lib.chart_series_set_fill(s, &red);
 	}
-	s = chart_add_series(ch, NULL, NULL);
+	s = st->lib.chart_add_series(ch, NULL, NULL);
 	if (s != NULL) {
-		chart_series_set_categories(s, "Summary", first, 0, last, 0);
-		chart_series_set_values(s, "Summary", first, 3, last, 3);
-		chart_series_set_name(s, "Unknown");
-		chart_series_set_fill(s, &amber);
+		st->lib.chart_series_set_categories(
+		    s, "Summary", first, 0, last, 0);
+		st->lib.chart_series_set_values(
+		    s, "Summary", first, 3, last, 3);
+		st->lib.chart_series_set_name(s, "Unknown");
+		st->lib.chart_series_set_fill(s, &amber);
 	}
 	/* Bars run down in rule order, as the table does. */
-	chart_axis_set_reverse(ch->y_axis);
-	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+	st->lib.chart_axis_set_reverse(ch->y_axis);
+	st->lib.chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
 	memset(&opt, 0, sizeof(opt));
 	opt.x_scale = 1.5;
 	opt.y_scale = rp->nrules > 12 ? (double)rp->nrules / 8.0 : 1.5;
-	(void)check(rp, worksheet_insert_chart_opt(ws, 1, 6, ch, &opt));
+	(void)check(rp, st->lib.worksheet_insert_chart_opt(ws, 1, 6, ch, &opt));
 }
 
 /* Where the comments go, in words, for the Summary sheet. */
@@ -1040,7 +1056,7 @@ static void
 write_summary(struct report *rp)
 {
 	struct xlsx_state *st = rp->state;
-	lxw_worksheet *ws = workbook_add_worksheet(st->wb, "Summary");
+	lxw_worksheet *ws = st->lib.workbook_add_worksheet(st->wb, "Summary");
 	static const char *const heads[] = { "Criterion", "Level", "Failed",
 		"Unknown", "Description" };
 	char text[OUTPUT_WHY_MAX + 64];
@@ -1110,10 +1126,10 @@ write_summary(struct report *rp)
 		    st->cut, XLSXCELL_CHARS_MAX);
 		put_pair(rp, ws, row, "Cut", text);
 	}
-	(void)check(rp, worksheet_set_column(ws, 0, 0, 22, NULL));
-	(void)check(rp, worksheet_set_column(ws, 1, 1, 12, NULL));
+	(void)check(rp, st->lib.worksheet_set_column(ws, 0, 0, 22, NULL));
+	(void)check(rp, st->lib.worksheet_set_column(ws, 1, 1, 12, NULL));
 	(void)check(rp,
-	    worksheet_set_column(
+	    st->lib.worksheet_set_column(
 	        ws, 4, 4, xlsxcell_column_width(widest_description(rp)), NULL));
 	summary_chart(rp, ws);
 }
@@ -1141,7 +1157,7 @@ static void
 write_rules(struct report *rp)
 {
 	struct xlsx_state *st = rp->state;
-	lxw_worksheet *ws = workbook_add_worksheet(st->wb, "Rules");
+	lxw_worksheet *ws = st->lib.workbook_add_worksheet(st->wb, "Rules");
 	const char *source = rules_source(rp->rules);
 	char text[256];
 	lxw_row_t row = 0;
@@ -1194,9 +1210,9 @@ write_rules(struct report *rp)
 	(void)put_string(
 	    rp, ws, row++, 0, "The rule set as written", 23, st->bold);
 	rules_text_rows(rp, ws, row);
-	(void)check(rp, worksheet_set_column(ws, 0, 0, 24, NULL));
-	(void)check(rp, worksheet_set_column(ws, 1, 1, 30, NULL));
-	(void)check(rp, worksheet_set_column(ws, 2, 2, 60, NULL));
+	(void)check(rp, st->lib.worksheet_set_column(ws, 0, 0, 24, NULL));
+	(void)check(rp, st->lib.worksheet_set_column(ws, 1, 1, 30, NULL));
+	(void)check(rp, st->lib.worksheet_set_column(ws, 2, 2, 60, NULL));
 }
 
 /* Copies the workbook's file into the report's stream. */
@@ -1250,7 +1266,7 @@ xlsx_finish(struct report *rp)
 		return;
 	st->wb = NULL;
 	errno = 0;
-	err = workbook_close(wb);
+	err = st->lib.workbook_close(wb);
 	if (err != LXW_NO_ERROR) {
 		fail_lxw(rp, err, errno);
 		return;
@@ -1297,7 +1313,8 @@ xlsx_release(struct report *rp)
 	size_t i;
 
 	if (st->wb != NULL)
-		lxw_workbook_free(st->wb);
+		st->lib.lxw_workbook_free(st->wb);
+	xlsxlib_close(&st->lib);
 	if (st->fd >= 0)
 		(void)close(st->fd);
 	free(st->tmpdir);

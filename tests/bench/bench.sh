@@ -9,7 +9,10 @@
 # same file: the floor (libcsv parsing and counting, nothing else),
 # civpol-screen --summary, --format csv and --format jsonl, and
 # screen.awk under mawk.  Wall time is the best of 3 rounds, peak RSS the
-# largest; instructions are counted with callgrind on the slice.  It also
+# largest; instructions are counted with callgrind on the slice.  The
+# xlsx report, much slower (libxlsxwriter and zlib), is timed on the
+# slice (best of 3) and once on the whole, to show that its memory
+# stays bounded.  It also
 # checks that screen.awk and civpol-screen decide every record of the
 # slice alike.  A missed target is reported, not fatal: it exits 0 unless
 # a command fails unexpectedly.  Run it from anywhere: `make bench`.
@@ -123,7 +126,11 @@ while [ $round -lt $runs ]; do
 	    mawk -v asof=$asof -f tests/bench/screen.awk "$bigf"
 	measure summary100k -n 1 -x 1 "$bin" --summary --as-of $asof \
 	    "$smallf"
+	measure xlsx100k -n 1 -x 1 "$bin" --format xlsx --as-of $asof \
+	    "$smallf"
 done
+echo "bench: the xlsx report on $big records, once" >&2
+measure xlsx -n 1 -x 1 "$bin" --format xlsx --as-of $asof "$bigf"
 
 echo "bench: counting instructions on $small records (callgrind)" >&2
 count_ir floor "$out/floor" "$smallf"
@@ -131,6 +138,7 @@ count_ir floordef "$out/floor" --default "$smallf"
 count_ir summary "$bin" --summary --as-of $asof "$smallf"
 count_ir csv "$bin" --format csv --as-of $asof "$smallf"
 count_ir jsonl "$bin" --format jsonl --as-of $asof "$smallf"
+count_ir xlsx "$bin" --format xlsx --as-of $asof "$smallf"
 
 echo "bench: one-record pipe latency (best of 20 rounds)" >&2
 hdr=$(head -n 1 "$smallf")
@@ -194,6 +202,7 @@ END {
 	row("civpol-screen --summary", "summary")
 	row("civpol-screen --format csv", "csv")
 	row("civpol-screen --format jsonl", "jsonl")
+	row("civpol-screen --format xlsx", "xlsx")
 	row("mawk -f screen.awk", "mawk")
 	printf "\n%-30s %14s %9s\n", "instructions (100,000 records)",
 	    "callgrind Ir", "x floor"
@@ -202,8 +211,13 @@ END {
 	irow("civpol-screen --summary", "summary")
 	irow("civpol-screen --format csv", "csv")
 	irow("civpol-screen --format jsonl", "jsonl")
+	irow("civpol-screen --format xlsx", "xlsx")
 	printf "\npeak RSS of --summary: %d KiB on 100,000 records, %d KiB on 1,000,000\n",
 	    M["summary100k"], M["summary"]
+	printf "--format xlsx on 100,000 records: %.2f s, %.0f records/s, %.2fx the instructions of --format csv;\n",
+	    T["xlsx100k"], 100000 / T["xlsx100k"], I["xlsx"] / I["csv"]
+	printf "  peak RSS %d KiB on 100,000 records, %d KiB on 1,000,000\n",
+	    M["xlsx100k"], M["xlsx"]
 	printf "one-record pipe, best of 20: civpol-screen %.2f ms;\n", T["pipe"] * 1000
 	printf "  for scale, on this machine: floor on the same pipe %.2f ms, sh -c : %.2f ms\n",
 	    T["pipefloor"] * 1000, T["spawn"] * 1000
@@ -227,6 +241,11 @@ END {
 	if (d < 0)
 		d = -d
 	target("peak RSS, --summary, 1M vs 100k", d " KiB", "<= 512 KiB", d <= 512)
+	target("peak RSS, --format xlsx", M["xlsx"] " KiB", "<= 16384 KiB", M["xlsx"] <= 16384)
+	d = M["xlsx"] - M["xlsx100k"]
+	if (d < 0)
+		d = -d
+	target("peak RSS, --format xlsx, 1M vs 100k", d " KiB", "<= 1024 KiB", d <= 1024)
 	target("one-record pipe latency", sprintf("%.2f ms", T["pipe"] * 1000), "< 2 ms", T["pipe"] < 0.002)
 	target("screen.awk agrees with civpol-screen", ndiff " diff", "0 diff", ndiff == 0)
 }' "$results" || die "the report failed"
