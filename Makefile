@@ -5,9 +5,9 @@
 # make test       build with -Werror and run every test (unit and end-to-end)
 # make help       every target
 #
-# Dependencies: Debian's libcsv-dev, libzip-dev, libexpat1-dev and
-# libcmocka-dev; `make run` and `make test` install them with apt-get
-# when they are missing.
+# Dependencies: Debian's libcsv-dev, libzip-dev, libexpat1-dev,
+# libxlsxwriter-dev and libcmocka-dev (and zlib1g-dev for a test); `make
+# run` and `make test` install them with apt-get when they are missing.
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -30,8 +30,12 @@ WERROR  ?=
 ALL_CPPFLAGS := -Iinclude -D_POSIX_C_SOURCE=200809L \
                 -DCIVPOL_VERSION='"$(VERSION)"' $(CPPFLAGS)
 ALL_CFLAGS   := $(WARN) $(WERROR) $(CFLAGS)
+# libxlsxwriter is not linked: the xlsx report loads it when it is asked
+# for (src/format_xlsx_lib.h), so its header is all the build needs.
 LDLIBS  := -lcsv -lzip -lexpat -lm
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+# zlib: test_format_xlsx inflates the workbook it reads back.
+TEST_LIBS := $(CMOCKA_LIBS) -lz
 
 # Every source file but main.c is the library; every tests/test_*.c is
 # a unit-test program.  A new module, format, source or rule test is a
@@ -47,7 +51,8 @@ REPLAY  := $(FUZZERS:%=$(O)/replay_%)
 
 .PHONY: all run test check unit e2e replay deps install uninstall clean help \
         sanitize valgrind lint format format-check fuzz bench test-spreadsheet \
-        test-html
+        test-html \
+        test-xlsx
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -86,7 +91,7 @@ $(BIN): $(O)/obj/main.o $(LIB_OBJ)
 
 $(O)/test_%: tests/test_%.c $(LIB_OBJ) include/*.h
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJ) \
-	    $(LDLIBS) $(CMOCKA_LIBS)
+	    $(LDLIBS) $(TEST_LIBS)
 
 # The fuzz harnesses, linked with a plain driver that replays their
 # corpus (seeds and kept crashers) in every test run.
@@ -102,6 +107,8 @@ $(O)/obj:
 deps:
 	@printf '#include <csv.h>\n#include <zip.h>\n#include <expat.h>\n#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\n' \
 	    | $(CC) -E -x c - >/dev/null 2>&1 || sh tests/install-deps.sh libcsv-dev libzip-dev libexpat1-dev libcmocka-dev
+	@printf '#include <xlsxwriter.h>\n#include <zlib.h>\n' \
+	    | $(CC) -E -x c - >/dev/null 2>&1 || sh tests/install-deps.sh libxlsxwriter-dev zlib1g-dev
 
 # As of the date the README's example was made, so that it shows the same.
 run: deps $(BIN)
@@ -142,6 +149,16 @@ test-spreadsheet: $(BIN)
 # when missing; skipped with a message when it cannot be).
 test-html: deps $(BIN)
 	@sh tests/cli/html-browser.sh $(BIN) $(O)/test-html
+
+# Reads the xlsx report with openpyxl and LibreOffice Calc, installing
+# them when missing (each part skipped with a message when it cannot be).
+test-xlsx: deps $(BIN) $(O)/gen
+	@python3 -c 'import openpyxl' 2>/dev/null || \
+	    /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || \
+	    sh tests/install-deps.sh python3-openpyxl || true
+	@command -v soffice >/dev/null || \
+	    sh tests/install-deps.sh libreoffice-calc-nogui || true
+	@sh tests/cli/xlsx.sh $(BIN) $(O)/gen
 
 # The whole suite under clang's address and undefined-behaviour sanitizers.
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -237,6 +254,7 @@ help:
 	@echo 'make uninstall  remove what make install installed'
 	@echo 'make test-spreadsheet  the csv formula guard and workbooks, in LibreOffice Calc'
 	@echo 'make test-html  load, print and picture the html report in Chromium'
+	@echo 'make test-xlsx  check the xlsx report with openpyxl and LibreOffice Calc'
 	@echo 'make sanitize   the tests built with clang ASan and UBSan'
 	@echo 'make valgrind   the tests under valgrind memcheck'
 	@echo 'make lint       cppcheck and clang-tidy'

@@ -24,6 +24,8 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Room for a failure's reason in words (output_fail()). */
+#define OUTPUT_WHY_MAX 192
 /* The buffer's usual size. */
 #define OUTPUT_BUFSIZE ((size_t)64 * 1024)
 /* The most that put_ulong() writes. */
@@ -36,6 +38,8 @@ struct output {
 	size_t len; /* bytes of buf in use */
 	int failed; /* a write failed, or room could not be had: sticky */
 	int errnum; /* why, when it failed */
+	/* Why in words, when errnum does not say it (output_fail()), or "". */
+	char why[OUTPUT_WHY_MAX];
 };
 
 /*
@@ -57,6 +61,15 @@ void output_drain(struct output *o);
  */
 int output_flush(struct output *o);
 
+/*
+ * Fails o for good, unless it has failed already: for a format whose
+ * writing fails in a way of its own (a limit of its file format, a
+ * library's error, a spool file of its own, as the html report's).  errnum is the errno that says why, or 0; why (NULL
+ * for none) says it in words, as a message does, and is copied, cut to
+ * fit.
+ */
+void output_fail(struct output *o, int errnum, const char *why);
+
 /* 0, or -1 once a write to the stream has failed (sticky). */
 static inline int
 output_status(struct output *o)
@@ -67,13 +80,6 @@ output_status(struct output *o)
 	}
 	return o->failed ? -1 : 0;
 }
-
-/*
- * Notes that writing failed, for reason errnum, unless it already had:
- * for a writer whose own writing went wrong elsewhere first (the html
- * report's spool).  Sticky, as any failure.
- */
-void output_fail(struct output *o, int errnum);
 
 /* out_room()'s slow side: drains, and grows the buffer if need be. */
 char *output_room(struct output *o, size_t n);

@@ -31,7 +31,8 @@ enum format_flag {
 	FORMAT_EXPECT = 1 << 4, /* an --expect report, not a screening one */
 	FORMAT_PLAN = 1 << 5, /* one header for all inputs: report_plan() */
 	FORMAT_UPDATE = 1 << 6, /* --update's, not one --format names */
-	FORMAT_COMPARE = 1 << 7 /* a --compare-rules report */
+	FORMAT_COMPARE = 1 << 7, /* a --compare-rules report */
+	FORMAT_BINARY = 1 << 8 /* bytes for a program, not a terminal */
 };
 
 /* Which formats a name is looked up among: report_format_find(). */
@@ -187,6 +188,12 @@ unsigned long report_changed(const struct report *rp);
  * directory it was in; else NULL.  Borrowed: valid until report_free().
  */
 const char *report_write_dir(const struct report *rp);
+/*
+ * Why the first write failed in words, when the format said more than an
+ * errno can (a limit of its file format, its library's error), or NULL.
+ * Borrowed: valid until report_free().
+ */
+const char *report_write_why(const struct report *rp);
 
 /* --expect: the number of records whose decision differed. */
 unsigned long report_mismatches(const struct report *rp);

@@ -183,4 +183,18 @@ size_t rules_reason(const struct rules *r, size_t i, const struct finding *f,
     const struct record *rec, const size_t *col, int32_t asof, char *buf,
     size_t size);
 
+/*
+ * Writes to slots (room for max) the column slots whose cells made
+ * criterion i's finding f what it is, as rules_reason() speaks of them:
+ * for a test, the cell its reason names; for a group, those of the
+ * members that made its outcome; for a not, the cells of what held; and
+ * the when clause's cell when it is missing (so that the criterion may
+ * apply).  A slot may come more than once.  Returns their number, which
+ * may be more than max (then only max are written); 0 for a pass or a
+ * criterion not applicable.  f is out + i as for rules_reason().
+ * Touches no heap.
+ */
+size_t rules_slots(const struct rules *r, size_t i, const struct finding *f,
+    size_t *slots, size_t max);
+
 #endif

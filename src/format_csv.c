@@ -2,16 +2,17 @@
  * format_csv.c - the csv report, for a spreadsheet or a program.
  *
  * One header row: the union of the inputs' columns in first-seen order
- * (as csvkit's csvstack does; report_plan() gives every input's header
- * first), then screen_status, screen_failed and screen_unknown (ids
- * joined with ';'), screen_reasons (the reasons in words, as the text
- * report gives them, joined with "; "; for an ERROR the reader's message
- * with its line), screen_not_applicable (ids, written only for a rule
- * set with when clauses) and screen_source (an ERROR record's text as it
- * was read, so that no byte of it is lost; empty for the others).  Every row
- * is as wide as the header, each record's cells under their own header
- * names, empty where its input has no such column; an input that was
- * screened before loses its screen_ columns, which are written anew.
+ * (columns.h, as csvkit's csvstack does; report_plan() gives every
+ * input's header first), then screen_status, screen_failed and
+ * screen_unknown (ids joined with ';'), screen_reasons (the reasons in
+ * words, as the text report gives them, joined with "; "; for an ERROR
+ * the reader's message with its line), screen_not_applicable (ids,
+ * written only for a rule set with when clauses) and screen_source (an
+ * ERROR record's text as it was read, so that no byte of it is lost;
+ * empty for the others).  Every row is as wide as the header, each
+ * record's cells under their own header names, empty where its input
+ * has no such column; an input that was screened before loses its
+ * screen_ columns, which are written anew.
  *
  * A cell is quoted only when it holds a comma, a quote, CR or LF (quotes
  * doubled), and, unless the guard is off, a cell that a spreadsheet
@@ -30,13 +31,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "columns.h"
 #include "format.h"
-#include "strindex.h"
 
 #define ONES UINT64_C(0x0101010101010101)
 #define HIGHS UINT64_C(0x8080808080808080)
-/* A union column that the current input does not have. */
-#define NONE ((size_t)-1)
 
 /* The report's own columns, after the inputs'. */
 static const char *const screen_columns[] = { "screen_status", "screen_failed",
@@ -46,22 +45,12 @@ static const char *const screen_columns[] = { "screen_status", "screen_failed",
 /* The one written only for a set with when clauses. */
 #define SCREEN_NOT_APPLICABLE 4
 
-/* One column of the header: a name, and which of that name it is. */
-struct column {
-	char *name; /* a copy */
-	size_t len;
-	size_t occ; /* 0 for the first column of this name in its input */
-};
-
 struct csv_state {
-	/* The header: the union of the inputs' columns, found by index. */
-	struct column *cols;
-	size_t ncols;
-	size_t cols_cap;
-	struct strindex index;
+	/* The header: the union of the inputs' columns. */
+	struct columns cols;
 	int planned;
 	int header_out;
-	/* The current input: its field for each column, or NONE. */
+	/* The current input: its field for each column, or COLUMNS_NONE. */
 	size_t *field_of;
 	size_t width; /* its header's field count */
 	int identity; /* its fields are the header's columns, in order */
@@ -233,144 +222,14 @@ is_screen_column(const char *s, size_t n)
 	return 0;
 }
 
-/* The hash of the occ-th column named by the n bytes at s. */
-static uint64_t
-column_hash(const char *s, size_t n, size_t occ)
-{
-	return strindex_hash(s, n) ^
-	    ((uint64_t)occ * UINT64_C(0x9e3779b97f4a7c15));
-}
-
-/* What a lookup of a column looks for. */
-struct column_key {
-	const struct column *cols;
-	const char *s;
-	size_t n;
-	size_t occ;
-};
-
-static int
-same_column(const void *ctx, size_t k)
-{
-	const struct column_key *key = ctx;
-	const struct column *c = &key->cols[k];
-
-	return c->occ == key->occ && c->len == key->n &&
-	    memcmp(c->name, key->s, key->n) == 0;
-}
-
-/* The column of the occ-th name s (n bytes), or NONE. */
-static size_t
-find_column(const struct csv_state *st, const char *s, size_t n, size_t occ)
-{
-	struct column_key key = { st->cols, s, n, occ };
-
-	return strindex_find(
-	    &st->index, column_hash(s, n, occ), same_column, &key);
-}
-
-/* What a lookup of a field's name among the fields before it looks for. */
-struct field_key {
-	const struct field *fields;
-	const size_t *first; /* each name's first field */
-	const char *s;
-	size_t n;
-};
-
-static int
-same_field(const void *ctx, size_t k)
-{
-	const struct field_key *key = ctx;
-	const struct field *f = &key->fields[key->first[k]];
-
-	return f->len == key->n && memcmp(f->ptr, key->s, key->n) == 0;
-}
-
-/*
- * Numbers the fields of hdr by name: occ[k] is how many fields before k
- * have its name.  Linear in the header, however many names repeat.
- * Returns 0, or -1 when out of memory.
- */
-static int
-occurrences(const struct record *hdr, size_t *occ)
-{
-	struct strindex names = STRINDEX_INIT;
-	struct field_key key = { hdr->fields, NULL, NULL, 0 };
-	size_t *first, *count, k, id, nnames = 0;
-	uint64_t h;
-	int rc = 0;
-
-	first = malloc((hdr->nfields + 1) * sizeof(*first));
-	count = malloc((hdr->nfields + 1) * sizeof(*count));
-	key.first = first;
-	for (k = 0; first != NULL && count != NULL && k < hdr->nfields; k++) {
-		key.s = hdr->fields[k].ptr;
-		key.n = hdr->fields[k].len;
-		h = strindex_hash(key.s, key.n);
-		id = strindex_find(&names, h, same_field, &key);
-		if (id == NONE) {
-			id = nnames++;
-			first[id] = k;
-			count[id] = 0;
-			if (strindex_add(&names, h, id) != 0)
-				break;
-		}
-		occ[k] = count[id]++;
-	}
-	if (first == NULL || count == NULL || k < hdr->nfields)
-		rc = -1;
-	strindex_release(&names);
-	free(first);
-	free(count);
-	return rc;
-}
-
 /* Adds the columns of hdr that the header lacks; 0, or -1 out of memory. */
 static int
 csv_plan(struct report *rp, const struct record *hdr)
 {
 	struct csv_state *st = rp->state;
-	size_t *occ, k, cap;
-	struct column *grown, *c;
-	int rc = -1;
 
 	st->planned = 1;
-	occ = malloc((hdr->nfields + 1) * sizeof(*occ));
-	if (occ == NULL || occurrences(hdr, occ) != 0)
-		goto out;
-	for (k = 0; k < hdr->nfields; k++) {
-		const struct field *f = &hdr->fields[k];
-
-		if (is_screen_column(f->ptr, f->len) ||
-		    find_column(st, f->ptr, f->len, occ[k]) != NONE)
-			continue;
-		if (st->ncols == st->cols_cap) {
-			cap = st->cols_cap > 0 ? 2 * st->cols_cap : 32;
-			grown = realloc(st->cols, cap * sizeof(*grown));
-			if (grown == NULL)
-				goto out;
-			st->cols = grown;
-			st->cols_cap = cap;
-		}
-		c = &st->cols[st->ncols];
-		c->name = malloc(f->len + 1);
-		if (c->name == NULL)
-			goto out;
-		if (f->len > 0)
-			memcpy(c->name, f->ptr, f->len);
-		c->len = f->len;
-		c->occ = occ[k];
-		if (strindex_add(&st->index,
-		        column_hash(f->ptr, f->len, occ[k]), st->ncols) != 0) {
-			free(c->name);
-			goto out;
-		}
-		st->ncols++;
-	}
-	rc = 0;
-out:
-	free(occ);
-	return rc;
+	return columns_add(&st->cols, hdr, is_screen_column);
 }
 
 /* The header row: the columns, then the report's own. */
@@ -381,13 +240,13 @@ write_header(struct report *rp)
 	size_t k, room = 64 * NSCREEN;
 	char *d;
 
-	for (k = 0; k < st->ncols; k++)
-		room += 2 * st->cols[k].len + 4;
+	for (k = 0; k < st->cols.n; k++)
+		room += 2 * st->cols.col[k].len + 4;
 	d = out_room(&rp->out, room);
 	if (d == NULL)
 		return;
-	for (k = 0; k < st->ncols; k++) {
-		d = put_csv_cell(d, st->cols[k].name, st->cols[k].len,
+	for (k = 0; k < st->cols.n; k++) {
+		d = put_csv_cell(d, st->cols.col[k].name, st->cols.col[k].len,
 		    rp->opt.formula_guard);
 		*d++ = ',';
 	}
@@ -410,32 +269,15 @@ static void
 csv_file(struct report *rp, const struct record *hdr)
 {
 	struct csv_state *st = rp->state;
-	size_t *occ, k, u;
 
 	if (!st->planned)
 		(void)csv_plan(rp, hdr);
 	free(st->field_of);
-	st->field_of = malloc((st->ncols + 1) * sizeof(*st->field_of));
-	occ = malloc((hdr->nfields + 1) * sizeof(*occ));
+	st->field_of = malloc((st->cols.n + 1) * sizeof(*st->field_of));
 	st->width = hdr->nfields;
-	st->identity = st->ncols == hdr->nfields;
-	if (occ == NULL || occurrences(hdr, occ) != 0) {
-		free(occ);
-		occ = NULL;
-	}
-	if (st->field_of != NULL) {
-		for (u = 0; u < st->ncols; u++)
-			st->field_of[u] = NONE;
-		for (k = 0; occ != NULL && k < hdr->nfields; k++) {
-			u = find_column(
-			    st, hdr->fields[k].ptr, hdr->fields[k].len, occ[k]);
-			if (u != NONE)
-				st->field_of[u] = k;
-			st->identity = st->identity && u == k;
-		}
-	}
-	st->identity = st->identity && st->field_of != NULL && occ != NULL;
-	free(occ);
+	st->identity = st->field_of != NULL &&
+	    columns_place(&st->cols, hdr, st->field_of) == 0 &&
+	    columns_identity(&st->cols, st->field_of, hdr->nfields);
 	if (!st->header_out)
 		write_header(rp);
 }
@@ -541,9 +383,9 @@ put_placed_row(
 {
 	size_t u, k;
 
-	for (u = 0; u < st->ncols; u++) {
-		k = st->field_of != NULL ? st->field_of[u] : NONE;
-		if (k != NONE && k < rec->nfields)
+	for (u = 0; u < st->cols.n; u++) {
+		k = st->field_of != NULL ? st->field_of[u] : COLUMNS_NONE;
+		if (k != COLUMNS_NONE && k < rec->nfields)
 			d = put_csv_cell(
 			    d, rec->fields[k].ptr, rec->fields[k].len, guard);
 		*d++ = ',';
@@ -568,12 +410,12 @@ csv_record(struct report *rp, const struct entry *e)
 
 	make_reasons(rp, e);
 	d = out_room(&rp->out,
-	    record_size(rec) + st->ncols + 2 * rp->ids_room + 2 * rp->nrules +
+	    record_size(rec) + st->cols.n + 2 * rp->ids_room + 2 * rp->nrules +
 	        2 * (st->reasons_len + srclen) + 32);
 	if (d == NULL)
 		return;
 	if (st->identity)
-		d = put_plain_row(d, rec, st->ncols, guard);
+		d = put_plain_row(d, rec, st->cols.n, guard);
 	else
 		d = put_placed_row(d, st, rec, guard);
 	d = put_str(d, verdict_name(e->verdict));
@@ -619,12 +461,8 @@ static void
 csv_release(struct report *rp)
 {
 	struct csv_state *st = rp->state;
-	size_t k;
 
-	for (k = 0; k < st->ncols; k++)
-		free(st->cols[k].name);
-	free(st->cols);
-	strindex_release(&st->index);
+	columns_release(&st->cols);
 	free(st->field_of);
 	free(st->reasons);
 }

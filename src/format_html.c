@@ -171,7 +171,7 @@ spool_fail(struct report *rp, int errnum)
 
 	if (!rp->out.failed)
 		rp->failed_dir = st->dir;
-	output_fail(&rp->out, errnum);
+	output_fail(&rp->out, errnum, NULL);
 }
 
 /* Notes that the rows could not be written, so that the report fails. */
@@ -205,7 +205,7 @@ spool_open(struct report *rp)
 	path = malloc(n + 32);
 	if (st->dir == NULL || path == NULL) {
 		free(path);
-		output_fail(&rp->out, ENOMEM);
+		output_fail(&rp->out, ENOMEM, NULL);
 		return -1;
 	}
 	memcpy(st->dir, dir, n + 1);
@@ -230,7 +230,7 @@ spool_open(struct report *rp)
 	if (output_init(&st->rows, st->spool) != 0) {
 		(void)fclose(st->spool);
 		st->spool = NULL;
-		output_fail(&rp->out, ENOMEM);
+		output_fail(&rp->out, ENOMEM, NULL);
 		return -1;
 	}
 	return 0;
@@ -346,7 +346,7 @@ html_file(struct report *rp, const struct record *hdr)
 		cap = st->inputs_cap > 0 ? 2 * st->inputs_cap : 8;
 		grown = realloc(st->inputs, cap * sizeof(*grown));
 		if (grown == NULL) {
-			output_fail(&rp->out, ENOMEM);
+			output_fail(&rp->out, ENOMEM, NULL);
 			return;
 		}
 		st->inputs = grown;
@@ -354,7 +354,7 @@ html_file(struct report *rp, const struct record *hdr)
 	}
 	st->inputs[st->ninputs] = malloc(n + 1);
 	if (st->inputs[st->ninputs] == NULL) {
-		output_fail(&rp->out, ENOMEM);
+		output_fail(&rp->out, ENOMEM, NULL);
 		return;
 	}
 	memcpy(st->inputs[st->ninputs++], name, n + 1);
@@ -595,7 +595,7 @@ write_chart(struct report *rp)
 	    "<h2 id=\"criteria\">Criteria failed or unknown</h2>\n");
 	total = calloc(rp->nrules + 1, sizeof(*total));
 	if (total == NULL) {
-		output_fail(&rp->out, ENOMEM);
+		output_fail(&rp->out, ENOMEM, NULL);
 		return;
 	}
 	n = rank_criteria(rp, total);

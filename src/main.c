@@ -193,13 +193,13 @@ format_names(char *buf, size_t size, int expect, const char *sep,
 	return buf;
 }
 
-/* --format's help line: "report format: text (default), csv, jsonl". */
+/* --format's help line: "format: text (default), csv, jsonl". */
 static const char *
 describe_formats(char *buf, size_t size)
 {
 	char names[256];
 
-	(void)snprintf(buf, size, "report format: %s",
+	(void)snprintf(buf, size, "format: %s",
 	    format_names(names, sizeof(names), 0, ", ", ", ", " (default)"));
 	return buf;
 }
@@ -278,6 +278,7 @@ print_help(void)
 	    stdout);
 	fputs("\nExamples:\n"
 	      "  " PROG " --format csv applicants.csv > screened.csv\n"
+	      "  " PROG " --format xlsx -o screened.xlsx applicants.csv\n"
 	      "  " PROG " --only fail --format jsonl < applicants.csv"
 	      " | jq -r .name\n",
 	    stdout);
@@ -1046,11 +1047,13 @@ open_sink(const struct config *cfg, struct sink *sk)
 
 /*
  * Ends the sink: a file is put in place when ok is set, else left out
- * with a line that says so.  errnum is a write error seen, or 0.
- * Returns 0, or -1 when something failed (said on stderr).
+ * with a line that says so.  errnum is a write error seen, or 0; why, when
+ * not NULL, says what failed in words instead.  Returns 0, or -1 when
+ * something failed (said on stderr).
  */
 static int
-close_sink(const struct config *cfg, struct sink *sk, int ok, int errnum)
+close_sink(const struct config *cfg, struct sink *sk, int ok, int errnum,
+    const char *why)
 {
 	char name[NAME_SHOWN_MAX];
 	struct error err;
@@ -1059,21 +1062,26 @@ close_sink(const struct config *cfg, struct sink *sk, int ok, int errnum)
 	if (sk->fp == NULL)
 		return 0;
 	if (!sk->to_file) {
-		if (errnum == 0 && (fflush(stdout) != 0 || ferror(stdout)))
+		if (errnum == 0 && why == NULL &&
+		    (fflush(stdout) != 0 || ferror(stdout)))
 			errnum = errno != 0 ? errno : EIO;
-		if (errnum != 0)
+		if (why != NULL)
+			fprintf(stderr, PROG ": <stdout>: %s\n", why);
+		else if (errnum != 0)
 			fprintf(stderr, PROG ": <stdout>: write error: %s\n",
 			    errtext(errnum));
-		return errnum != 0 ? -1 : 0;
+		return errnum != 0 || why != NULL ? -1 : 0;
 	}
 	replaces = outfile_replaces(&sk->file);
 	in_place = outfile_tmp(&sk->file) == NULL;
 	tmp_path = NULL;
 	error_name(name, sizeof(name), cfg->output);
-	if (errnum != 0)
+	if (why != NULL)
+		fprintf(stderr, PROG ": %s: %s\n", name, why);
+	else if (errnum != 0)
 		fprintf(stderr, PROG ": %s: write error: %s\n", name,
 		    errtext(errnum));
-	if (errnum != 0 || (!ok && !in_place)) {
+	if (errnum != 0 || why != NULL || (!ok && !in_place)) {
 		outfile_abort(&sk->file);
 		if (!in_place)
 			fprintf(stderr,
@@ -1102,7 +1110,7 @@ print_rules(const struct config *cfg, const struct rules *r)
 		return EXIT_TROUBLE;
 	if (sk.fp != NULL && fwrite(text, 1, len, sk.fp) != len)
 		e = errno != 0 ? errno : EIO;
-	return close_sink(cfg, &sk, 1, e) == 0 ? EXIT_PASS : EXIT_TROUBLE;
+	return close_sink(cfg, &sk, 1, e, NULL) == 0 ? EXIT_PASS : EXIT_TROUBLE;
 }
 
 /* The screen's warnings, on stderr. */
@@ -1238,6 +1246,15 @@ screen(struct config *cfg, struct rules *rules, const struct profile *profile,
 	rules_prepare(rules, cfg->as_of);
 	if (open_sink(cfg, &sk) != 0)
 		return EXIT_TROUBLE;
+	/* A workbook's bytes are for a program, not a terminal. */
+	if (sk.fp != NULL &&
+	    report_format_takes(cfg->report.format, FORMAT_BINARY) &&
+	    isatty(fileno(sk.fp))) {
+		(void)close_sink(cfg, &sk, 0, 0, NULL);
+		return usage_error("--format %s is not for a terminal"
+		                   " (use -o FILE, or a pipe)",
+		    report_format_title(cfg->report.format));
+	}
 	if (sk.fp != NULL)
 		cfg->report.color =
 		    report_format_takes(cfg->report.format, FORMAT_COLOR) &&
@@ -1256,7 +1273,7 @@ screen(struct config *cfg, struct rules *rules, const struct profile *profile,
 		sc = screen_new(rules, rp, &so, warn_screen, NULL, &err);
 	if (sc == NULL) {
 		warn_error(&err);
-		(void)close_sink(cfg, &sk, 0, 0);
+		(void)close_sink(cfg, &sk, 0, 0, NULL);
 		goto out;
 	}
 	if (nfiles == 0) {
@@ -1280,7 +1297,8 @@ screen(struct config *cfg, struct rules *rules, const struct profile *profile,
 		    errtext(report_write_errno(rp)));
 	}
 	if (close_sink(cfg, &sk, !screen_trouble(sc),
-	        failed ? report_write_errno(rp) : 0) == 0)
+	        failed ? report_write_errno(rp) : 0,
+	        failed ? report_write_why(rp) : NULL) == 0)
 		status = run_status(cfg, rp, screen_trouble(sc));
 out:
 	screen_free(sc);

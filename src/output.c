@@ -25,6 +25,7 @@ output_init(struct output *o, FILE *stream)
 	o->len = 0;
 	o->failed = 0;
 	o->errnum = 0;
+	o->why[0] = '\0';
 	o->cap = OUTPUT_BUFSIZE;
 	o->buf = malloc(OUTPUT_BUFSIZE);
 	return o->buf != NULL ? 0 : -1;
@@ -45,13 +46,18 @@ fail(struct output *o, int errnum)
 	if (!o->failed) {
 		o->failed = 1;
 		o->errnum = errnum;
+		o->why[0] = '\0';
 	}
 }
 
 void
-output_fail(struct output *o, int errnum)
+output_fail(struct output *o, int errnum, const char *why)
 {
+	if (o->failed)
+		return;
 	fail(o, errnum);
+	if (why != NULL)
+		(void)snprintf(o->why, sizeof(o->why), "%s", why);
 }
 
 /* A buffer grown for a long entry goes back to its usual size. */

@@ -21,6 +21,7 @@
 extern const struct format format_text;
 extern const struct format format_csv;
 extern const struct format format_jsonl;
+extern const struct format format_xlsx;
 extern const struct format format_expect;
 extern const struct format format_junit;
 extern const struct format format_tap;
@@ -40,6 +41,7 @@ static const struct format *const formats[] = {
 	&format_csv,
 	&format_jsonl,
 	&format_html,
+	&format_xlsx,
 	&format_expect,
 	&format_junit,
 	&format_tap,
@@ -488,6 +490,12 @@ const char *
 report_write_dir(const struct report *rp)
 {
 	return rp->out.failed ? rp->failed_dir : NULL;
+}
+
+const char *
+report_write_why(const struct report *rp)
+{
+	return rp->out.failed && rp->out.why[0] != '\0' ? rp->out.why : NULL;
 }
 
 unsigned long

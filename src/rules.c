@@ -1065,6 +1065,16 @@ rules_free(struct rules *r)
 }
 
 /*
+ * The words of the set from index first on.  A set with no list has no
+ * words array at all, and NULL + 0 is not allowed.
+ */
+static const struct word *
+words_at(const struct rules *r, size_t first)
+{
+	return r->words != NULL ? r->words + first : NULL;
+}
+
+/*
  * Gives the vocabularies to their columns' true tests; a vocabulary for
  * a column that no rule reads is an error (at its line).  Returns 0 or
  * -1.
@@ -1101,9 +1111,9 @@ give_vocabularies(struct ruleparse *ps)
 			r->empty_fails[slot] = 1;
 			continue;
 		}
-		r->vocabs[k].yes = r->words + v->yes_first;
+		r->vocabs[k].yes = words_at(r, v->yes_first);
 		r->vocabs[k].nyes = v->nyes;
-		r->vocabs[k].no = r->words + v->no_first;
+		r->vocabs[k].no = words_at(r, v->no_first);
 		r->vocabs[k].nno = v->nno;
 		r->slot_vocab[slot] = &r->vocabs[k];
 	}
@@ -1136,8 +1146,7 @@ make_plan(struct rules *r)
 
 	for (k = 0; k < r->nnodes; k++) {
 		t = &r->nodes[k].test;
-		/* No list in the set, no words: NULL plus 0 is no pointer. */
-		t->words = r->words != NULL ? r->words + t->words_first : NULL;
+		t->words = words_at(r, t->words_first);
 		t->out = r->ncrit + k;
 		t->req = ~0u;
 	}
@@ -1148,8 +1157,7 @@ make_plan(struct rules *r)
 		return -1;
 	for (i = 0; i < r->ncrit; i++) {
 		c = &r->crit[i];
-		c->when_words =
-		    r->words != NULL ? r->words + c->when_first : NULL;
+		c->when_words = words_at(r, c->when_first);
 		if (c->when_slot != RULETEST_NO_SLOT)
 			r->conditional = 1;
 		if (!in_plan(r, c))
@@ -1668,6 +1676,106 @@ rules_reason(const struct rules *r, size_t i, const struct finding *f,
 	else
 		reason_test(&r->nodes[c->root].test, c->id, f, &jg, &o);
 	return o.len;
+}
+
+/* The slots that rules_slots() is gathering. */
+struct slot_list {
+	size_t *slots;
+	size_t max;
+	size_t n;
+};
+
+static void
+slot_add(struct slot_list *sl, size_t slot)
+{
+	if (slot == RULETEST_NO_SLOT)
+		return;
+	if (sl->n < sl->max)
+		sl->slots[sl->n] = slot;
+	sl->n++;
+}
+
+/* Every slot that node k and its members read. */
+static void
+slots_all(const struct rules *r, size_t k, struct slot_list *sl)
+{
+	const struct node *nd = &r->nodes[k];
+	size_t m;
+
+	if (nd->op == NODE_TEST) {
+		slot_add(sl, nd->test.slot[0]);
+		slot_add(sl, nd->test.slot[1]);
+		return;
+	}
+	for (m = nd->child; m != NO_NODE; m = r->nodes[m].next)
+		slots_all(r, m, sl);
+}
+
+/* The slot a test's finding f speaks of; all its slots if none. */
+static void
+slots_test(const struct test *t, const struct finding *f, struct slot_list *sl)
+{
+	if (f->column != RULETEST_NO_SLOT) {
+		slot_add(sl, f->column);
+		return;
+	}
+	slot_add(sl, t->slot[0]);
+	slot_add(sl, t->slot[1]);
+}
+
+/*
+ * The slots of node k, whose outcome is not a pass, chosen as
+ * reason_node() chooses what to speak of.
+ */
+static void
+slots_node(const struct rules *r, size_t k, const struct finding *out,
+    struct slot_list *sl)
+{
+	const struct node *nd = &r->nodes[k];
+	const struct finding *f = &out[r->ncrit + k];
+	enum outcome want, mo;
+	size_t m;
+
+	if (nd->op == NODE_TEST) {
+		slots_test(&nd->test, f, sl);
+		return;
+	}
+	if (nd->op == NODE_NOT) {
+		if (f->outcome != OUTCOME_FAIL)
+			slots_node(r, nd->child, out, sl);
+		else
+			slots_all(r, nd->child, sl);
+		return;
+	}
+	want = nd->op == NODE_ALL && f->outcome == OUTCOME_FAIL ? OUTCOME_FAIL
+	                                                        : OUTCOME_PASS;
+	for (m = nd->child; m != NO_NODE; m = r->nodes[m].next) {
+		mo = out[r->ncrit + m].outcome;
+		if (mo == OUTCOME_PASS || (want == OUTCOME_FAIL && mo != want))
+			continue;
+		slots_node(r, m, out, sl);
+	}
+}
+
+size_t
+rules_slots(const struct rules *r, size_t i, const struct finding *f,
+    size_t *slots, size_t max)
+{
+	struct slot_list sl = { slots, max, 0 };
+	const struct criterion *c;
+
+	if (i >= r->ncrit || f->outcome == OUTCOME_PASS ||
+	    f->outcome == OUTCOME_NOT_APPLICABLE)
+		return 0;
+	c = &r->crit[i];
+	if (f->why != WHY_WHOLE) {
+		slots_test(&r->nodes[c->root].test, f, &sl);
+		return sl.n;
+	}
+	slots_node(r, c->root, f - i, &sl);
+	if (f->value == WHEN_MISSING)
+		slot_add(&sl, c->when_slot);
+	return sl.n;
 }
 
 int

@@ -17,7 +17,8 @@
  * many small pieces never make it grow.
  * Last come write errors: a stream on /dev/full fails, buffered or not,
  * and the failure is sticky; after a failure nothing more reaches the
- * stream, even once the stream could take it again.
+ * stream, even once the stream could take it again; and a format's own
+ * failure (output_fail()) keeps its first reason in words.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -543,6 +544,63 @@ test_nothing_after_failure(void **state)
 	(void)close(ro);
 }
 
+/*
+ * output_fail(): a format's own failure, with its reason in words (cut
+ * to fit) or none; the first failure stays, whatever comes after, and
+ * nothing more reaches the stream.
+ */
+static void
+test_fail(void **state)
+{
+	static const struct {
+		int errnum;
+		const char *why; /* NULL: none */
+		const char *want; /* what o.why holds */
+	} cases[] = {
+		{ 0,
+		    "cannot write 16385 columns: a worksheet holds at most "
+		    "16384",
+		    "cannot write 16385 columns: a worksheet holds at most "
+		    "16384" },
+		{ ENOMEM, NULL, "" },
+		{ ENOSPC, "", "" },
+	};
+	char longwhy[OUTPUT_WHY_MAX * 2];
+	struct output o;
+	struct sink s;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		sink_open(&s);
+		assert_int_equal(output_init(&o, s.f), 0);
+		out_str(&o, "kept");
+		assert_int_equal(output_flush(&o), 0);
+		output_fail(&o, cases[i].errnum, cases[i].why);
+		assert_int_equal(output_status(&o), -1);
+		assert_int_equal(o.errnum, cases[i].errnum);
+		assert_string_equal(o.why, cases[i].want);
+		/* A later failure does not replace the first. */
+		output_fail(&o, EIO, "later");
+		assert_int_equal(o.errnum, cases[i].errnum);
+		assert_string_equal(o.why, cases[i].want);
+		out_str(&o, "dropped");
+		assert_int_equal(output_flush(&o), -1);
+		output_release(&o);
+		assert_int_equal(fclose(s.f), 0);
+		assert_int_equal(s.len, 4);
+		assert_memory_equal(s.p, "kept", 4);
+		free(s.p);
+	}
+	/* A reason longer than the room is cut, NUL-terminated. */
+	memset(longwhy, 'x', sizeof(longwhy) - 1);
+	longwhy[sizeof(longwhy) - 1] = '\0';
+	assert_int_equal(output_init(&o, NULL), 0);
+	output_fail(&o, 0, longwhy);
+	assert_int_equal(strlen(o.why), OUTPUT_WHY_MAX - 1);
+	output_release(&o);
+}
+
 int
 main(void)
 {
@@ -552,6 +610,7 @@ main(void)
 		cmocka_unit_test(test_long_entries),
 		cmocka_unit_test(test_dev_full),
 		cmocka_unit_test(test_nothing_after_failure),
+		cmocka_unit_test(test_fail),
 	};
 
 	return cmocka_run_group_tests_name("output", tests, NULL, NULL);

@@ -1319,6 +1319,103 @@ test_documented(void **state)
 }
 
 /*
+ * rules_slots(): the cells a finding speaks of, by their columns' names,
+ * for each criterion of a set with every kind of node: a test, a test of
+ * two columns, any-of and all-of groups, a not, a when clause, and a
+ * test with not-above.  The columns, in rules_columns() order: x, status,
+ * date, en, fr, yrs, banned, y, kind, sworn.
+ */
+struct finding_slots_case {
+	const char *cells;
+	/* Per criterion, in rule order, its slots' names joined with ','
+	 * (empty for none), the criteria joined with '|'. */
+	const char *slots;
+};
+
+/* clang-format off */
+static const struct finding_slots_case finding_slots_cases[] = {
+	/* Every criterion passes (or does not apply): no slots. */
+	{ "yes,active,,60,,9,no,,unarmed,5", "||||||" },
+	/* A test's cell; within's date; an any-of's two failing members;
+	 * an all-of's failing member only; a not's held test; a missing
+	 * when cell, and the test's own. */
+	{ "no,retired,2001-01-01,10,20,3,yes,no,,9",
+	  "x|date|en,fr|x,yrs|banned|y,kind|sworn" },
+	/* Unknown: a missing status; an any-of with one member unknown
+	 * speaks of both that did not pass; an all-of unknown of its
+	 * unknown member. */
+	{ "yes,,2001-01-01,,10,x,no,yes,armed,4",
+	  "|status|en,fr|yrs|||sworn" },
+};
+/* clang-format on */
+
+static void
+test_finding_slots(void **state)
+{
+	static const char text[] =
+	    "name t\n"
+	    "rule a required true x \"a\"\n"
+	    "rule w required within 9 status date \"w\"\n"
+	    "rule g required any-of \"g\"\n"
+	    "  at-least 60 en\n"
+	    "  at-least 60 fr\n"
+	    "end\n"
+	    "rule h required all-of \"h\"\n"
+	    "  true x\n"
+	    "  at-least 5 yrs\n"
+	    "end\n"
+	    "rule n required not true banned \"n\"\n"
+	    "rule c required true y when kind is armed \"c\"\n"
+	    "rule s required at-least 5 sworn not-above yrs \"s\"\n";
+	const struct column_want *cols;
+	struct finding found[MAX_CELLS];
+	struct fixture fx;
+	struct error err;
+	struct rules *r;
+	size_t slots[4], i, k, j, n, ncols;
+	char got[256];
+	int32_t asof;
+
+	(void)state;
+	r = rules_parse(text, strlen(text), "t.rules", &err);
+	if (r == NULL)
+		fail_msg("%lu: %s", err.line, err.msg);
+	cols = rules_columns(r, &ncols);
+	assert_true(rules_findings(r) <= MAX_CELLS);
+	assert_int_equal(value_parse_iso("2026-11-22", &asof), 0);
+	for (i = 0;
+	     i < sizeof(finding_slots_cases) / sizeof(finding_slots_cases[0]);
+	     i++) {
+		make_record(&fx, finding_slots_cases[i].cells);
+		assert_int_equal(fx.rec.nfields, ncols);
+		(void)rules_judge(r, &fx.rec, fx.col, asof, found);
+		got[0] = '\0';
+		for (k = 0; k < rules_count(r); k++) {
+			n = rules_slots(r, k, &found[k], slots, 4);
+			assert_true(n <= 4);
+			if (k > 0)
+				strcat(got, "|");
+			for (j = 0; j < n; j++) {
+				if (j > 0)
+					strcat(got, ",");
+				strcat(got, cols[slots[j]].name);
+			}
+		}
+		if (strcmp(got, finding_slots_cases[i].slots) != 0)
+			fail_msg("case %zu (%s): slots %s, expected %s", i,
+			    finding_slots_cases[i].cells, got,
+			    finding_slots_cases[i].slots);
+	}
+	/* Room for one slot: the count says how many there were. */
+	make_record(&fx, finding_slots_cases[1].cells);
+	(void)rules_judge(r, &fx.rec, fx.col, asof, found);
+	assert_int_equal(rules_slots(r, 2, &found[2], slots, 1), 2);
+	assert_string_equal(cols[slots[0]].name, "en");
+	assert_int_equal(rules_slots(r, 99, &found[0], slots, 1), 0);
+	rules_free(r);
+}
+
+/*
  * A set of 34,000 rules (about 1 MiB), each with a column of its own:
  * read whole, ids and columns all found; the duplicate at its end
  * named with its first line.  Reading it takes linear time (make
@@ -3073,6 +3170,7 @@ main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_edited),
 		cmocka_unit_test(test_documented),
+		cmocka_unit_test(test_finding_slots),
 		cmocka_unit_test(test_large_set),
 		cmocka_unit_test(test_age),
 		cmocka_unit_test(test_numbers),

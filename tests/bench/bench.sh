@@ -13,8 +13,10 @@
 # unpol-ipo set on the same applicants made over by unpol.awk (against
 # its own floor), the default set through a profile (bench.profile), and
 # the time to load a rules file of 1 MiB (some 35,000 rules).  Wall time
-# is the best of 3 rounds, peak RSS the
-# largest; instructions are counted with callgrind on the slice.  It also
+# is the best of 3 rounds, peak RSS the largest; instructions are
+# counted with callgrind on the slice.  The xlsx report, much slower
+# (libxlsxwriter and zlib), is timed on the slice (best of 3) and once on
+# the whole, to show that its memory stays bounded.  It also
 # checks that screen.awk and civpol-screen decide every record of the
 # slice alike.  A missed target is reported, not fatal: it exits 0 unless
 # a command fails unexpectedly.  Run it from anywhere: `make bench`.
@@ -151,10 +153,14 @@ while [ $round -lt $runs ]; do
 	measure profile -n 1 -x 1 "$bin" --profile tests/bench/bench.profile \
 	    --summary --as-of $asof "$bigf"
 	measure rules34k -n 1 "$bin" --rules "$bigrules" --print-rules
+	measure xlsx100k -n 1 -x 1 "$bin" --format xlsx --as-of $asof \
+	    "$smallf"
 	measure html100k -n 1 -x 1 "$bin" --format html --as-of $asof "$smallf"
 done
 # The html report of 1,000,000 records once: a page of some 220 MB.
 measure html -n 1 -x 1 "$bin" --format html --as-of $asof "$bigf"
+echo "bench: the xlsx report on $big records, once" >&2
+measure xlsx -n 1 -x 1 "$bin" --format xlsx --as-of $asof "$bigf"
 
 echo "bench: counting instructions on $small records (callgrind)" >&2
 count_ir floor "$out/floor" "$smallf"
@@ -168,6 +174,7 @@ count_ir unpol "$bin" --rules unpol-ipo --summary --as-of $asof \
 count_ir profile "$bin" --profile tests/bench/bench.profile --summary \
     --as-of $asof "$smallf"
 count_ir html "$bin" --format html --as-of $asof "$smallf"
+count_ir xlsx "$bin" --format xlsx --as-of $asof "$smallf"
 
 echo "bench: one-record pipe latency (best of 20 rounds)" >&2
 hdr=$(head -n 1 "$smallf")
@@ -232,6 +239,7 @@ END {
 	row("civpol-screen --format csv", "csv")
 	row("civpol-screen --format jsonl", "jsonl")
 	row("civpol-screen --format html", "html")
+	row("civpol-screen --format xlsx", "xlsx")
 	row("mawk -f screen.awk", "mawk")
 	row("floor, unpol-ipo input", "unpolfloor")
 	row("--rules unpol-ipo --summary", "unpol")
@@ -254,6 +262,10 @@ END {
 	    M["summary100k"], M["summary"]
 	printf "peak RSS of --format html: %d KiB on 100,000 records, %d KiB on 1,000,000\n",
 	    M["html100k"], M["html"]
+	printf "--format xlsx on 100,000 records: %.2f s, %.0f records/s, %.2fx the instructions of --format csv;\n",
+	    T["xlsx100k"], 100000 / T["xlsx100k"], I["xlsx"] / I["csv"]
+	printf "  peak RSS %d KiB on 100,000 records, %d KiB on 1,000,000\n",
+	    M["xlsx100k"], M["xlsx"]
 	printf "one-record pipe, best of 20: civpol-screen %.2f ms;\n", T["pipe"] * 1000
 	printf "  for scale, on this machine: floor on the same pipe %.2f ms, sh -c : %.2f ms\n",
 	    T["pipefloor"] * 1000, T["spawn"] * 1000
@@ -285,6 +297,11 @@ END {
 	if (d < 0)
 		d = -d
 	target("peak RSS, --summary, 1M vs 100k", d " KiB", "<= 512 KiB", d <= 512)
+	target("peak RSS, --format xlsx", M["xlsx"] " KiB", "<= 16384 KiB", M["xlsx"] <= 16384)
+	d = M["xlsx"] - M["xlsx100k"]
+	if (d < 0)
+		d = -d
+	target("peak RSS, --format xlsx, 1M vs 100k", d " KiB", "<= 1024 KiB", d <= 1024)
 	target("one-record pipe latency", sprintf("%.2f ms", T["pipe"] * 1000), "< 2 ms", T["pipe"] < 0.002)
 	target("screen.awk agrees with civpol-screen", ndiff " diff", "0 diff", ndiff == 0)
 	r = I["unpol"] / I["unpolfloor"]

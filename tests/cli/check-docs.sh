@@ -2,8 +2,10 @@
 # check-docs.sh BINARY - checks that --help and the man page describe the
 # same options: every long option in --help's table has an entry
 # (".It Fl \-name") in src/civpol-screen.1, and the man page has no entry
-# that --help lacks.  The option table in main.c makes --help and
-# getopt_long agree; this makes the man page agree with them.
+# that --help lacks; and every report format that --help lists (from the
+# table in report.c) has its entry (".It Cm NAME") under -f.  The option
+# table in main.c makes --help and getopt_long agree; this makes the man
+# page agree with them.
 set -eu
 bin=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -20,4 +22,12 @@ if ! cmp -s "$tmp/help" "$tmp/man"; then
 	diff "$tmp/help" "$tmp/man" || true
 	exit 1
 fi
-echo "check-docs: $(wc -l < "$tmp/help") options agree in --help and the man page"
+"$bin" --help | sed -n 's/.*FORMAT  *format: //p' | sed 's/ (default)//; s/, / /g' | tr ' ' '\n' > "$tmp/formats"
+sed -n '/^\.It Fl f Ar format/,/^\.It Fl h /p' "$top/src/civpol-screen.1" > "$tmp/fman"
+for f in $(cat "$tmp/formats"); do
+	if ! grep -qx "\.It Cm $f" "$tmp/fman"; then
+		echo "check-docs: format $f is in --help but not under -f in the man page"
+		exit 1
+	fi
+done
+echo "check-docs: $(wc -l < "$tmp/help") options and $(wc -l < "$tmp/formats") formats agree in --help and the man page"
