@@ -141,7 +141,9 @@ $(O)/gen: tests/bench/gen.c
 # Opens the csv report in LibreOffice Calc and checks the formula guard,
 # and reads workbooks Calc makes (skipped with a message when soffice is
 # missing).
-test-spreadsheet: $(BIN)
+test-spreadsheet: deps $(BIN)
+	@command -v soffice >/dev/null || \
+	    sh tests/install-deps.sh libreoffice-calc-nogui || true
 	@sh tests/cli/spreadsheet.sh $(BIN)
 	@sh tests/cli/spreadsheet-xlsx.sh $(BIN)
 
