@@ -155,6 +155,13 @@ char *report_put_ids(const struct report *rp, char *d, const size_t *ix,
  */
 size_t report_rank(struct report *rp, const unsigned long *count);
 
+/*
+ * The text reports' first line from the rule set's hash on: " (HASH),
+ * profile FILE (HASH), as of DATE" and a blank line (no profile part
+ * without one).
+ */
+void report_put_provenance(struct report *rp);
+
 /* Room for one criterion's reason, truncated to fit. */
 #define REPORT_REASON_MAX 512
 

@@ -285,6 +285,8 @@ int ruletest_word_in(const struct word *w, size_t nw, const char *s, size_t n);
  * worked out once by prepare() for an as-of day.
  */
 int32_t ruletest_limit_day(const struct test *t, int32_t asof, int sign);
+/* A date test's prepare(): works out its limit for asof, as above. */
+void ruletest_prepare_limit(struct test *t, int32_t asof, int sign);
 
 /* Fills *f and returns its outcome. */
 static inline enum outcome
@@ -448,6 +450,13 @@ void reason_date(struct reason *out, int32_t day);
 void reason_cell(struct reason *out, const struct judging *jg, size_t slot);
 /* "6 months", "1 year": t's count of periods. */
 void reason_period(struct reason *out, const struct test *t);
+/*
+ * A date test's limit and where it comes from, with then between them:
+ * "2027-05-22 or later (6 months after 2026-11-22)", sign as for
+ * ruletest_limit_day().
+ */
+void reason_limit(struct reason *out, const struct test *t,
+    const struct judging *jg, int sign, const char *then);
 /*
  * What t's operand is and holds: the criterion's id in words, or when
  * id is NULL the column's name, then the number ("total experience 7.5

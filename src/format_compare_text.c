@@ -93,7 +93,6 @@ compare_start(struct report *rp)
 {
 	const char *old = rp->old != NULL ? rules_name(rp->old->rules) : "";
 	const char *now = rules_name(rp->rules);
-	char day[11];
 
 	out_str(&rp->out, "rules ");
 	out_text(&rp->out, old, strlen(old));
@@ -101,17 +100,7 @@ compare_start(struct report *rp)
 	out_str(&rp->out, rp->old != NULL ? rules_hash(rp->old->rules) : "");
 	out_str(&rp->out, ") -> ");
 	out_text(&rp->out, now, strlen(now));
-	out_str(&rp->out, " (");
-	out_str(&rp->out, rules_hash(rp->rules));
-	if (rp->opt.profile != NULL) {
-		out_str(&rp->out, "), profile ");
-		out_text(&rp->out, rp->opt.profile, strlen(rp->opt.profile));
-		out_str(&rp->out, " (");
-		out_str(&rp->out, rp->opt.profile_hash);
-	}
-	out_str(&rp->out, "), as of ");
-	out_str(&rp->out, value_format_date(rp->asof, day));
-	out_str(&rp->out, "\n\n");
+	report_put_provenance(rp);
 }
 
 /* An ERROR record is said, as it is left out of the comparison. */

@@ -34,21 +34,10 @@ static void
 text_start(struct report *rp)
 {
 	const char *name = rules_name(rp->rules);
-	char day[11];
 
 	out_str(&rp->out, "rules ");
 	out_text(&rp->out, name, strlen(name));
-	out_str(&rp->out, " (");
-	out_str(&rp->out, rules_hash(rp->rules));
-	if (rp->opt.profile != NULL) {
-		out_str(&rp->out, "), profile ");
-		out_text(&rp->out, rp->opt.profile, strlen(rp->opt.profile));
-		out_str(&rp->out, " (");
-		out_str(&rp->out, rp->opt.profile_hash);
-	}
-	out_str(&rp->out, "), as of ");
-	out_str(&rp->out, value_format_date(rp->asof, day));
-	out_str(&rp->out, "\n\n");
+	report_put_provenance(rp);
 }
 
 /*

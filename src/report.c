@@ -17,6 +17,7 @@
 #include "format.h"
 #include "header.h"
 #include "report.h"
+#include "value.h"
 
 extern const struct format format_text;
 extern const struct format format_csv;
@@ -122,6 +123,24 @@ const char *
 report_file_of(const struct record *rec)
 {
 	return rec->file != NULL ? rec->file : "";
+}
+
+void
+report_put_provenance(struct report *rp)
+{
+	char day[11];
+
+	out_str(&rp->out, " (");
+	out_str(&rp->out, rules_hash(rp->rules));
+	if (rp->opt.profile != NULL) {
+		out_str(&rp->out, "), profile ");
+		out_text(&rp->out, rp->opt.profile, strlen(rp->opt.profile));
+		out_str(&rp->out, " (");
+		out_str(&rp->out, rp->opt.profile_hash);
+	}
+	out_str(&rp->out, "), as of ");
+	out_str(&rp->out, value_format_date(rp->asof, day));
+	out_str(&rp->out, "\n\n");
 }
 
 void

@@ -114,6 +114,15 @@ ruletest_limit_day(const struct test *t, int32_t asof, int sign)
 	    asof, (int64_t)sign * t->count * (int64_t)t->months);
 }
 
+void
+ruletest_prepare_limit(struct test *t, int32_t asof, int sign)
+{
+	t->have_day = 0;
+	t->day = ruletest_limit_day(t, asof, sign);
+	t->day_asof = asof;
+	t->have_day = 1;
+}
+
 enum outcome
 ruletest_operand_date(const struct test *t, struct judging *jg,
     struct decimal *v, char buf[24], struct finding *f)
@@ -151,6 +160,19 @@ reason_period(struct reason *out, const struct test *t)
 		reason_str(out, t->count == 1 ? "month" : "months");
 	else
 		reason_str(out, t->count == 1 ? "year" : "years");
+}
+
+void
+reason_limit(struct reason *out, const struct test *t, const struct judging *jg,
+    int sign, const char *then)
+{
+	reason_date(out, ruletest_limit_day(t, jg->asof, sign));
+	reason_str(out, then);
+	reason_str(out, " (");
+	reason_period(out, t);
+	reason_str(out, sign > 0 ? " after " : " before ");
+	reason_date(out, jg->asof);
+	reason_str(out, ")");
 }
 
 /* Nonzero when name, less what ends it that is no letter or digit, ends

@@ -21,10 +21,7 @@ parse_after(struct ruleparse *ps, struct test *t)
 static void
 prepare_after(struct test *t, int32_t asof)
 {
-	t->have_day = 0;
-	t->day = ruletest_limit_day(t, asof, 1);
-	t->day_asof = asof;
-	t->have_day = 1;
+	ruletest_prepare_limit(t, asof, 1);
 }
 
 static enum outcome
@@ -62,12 +59,7 @@ reason_after(const struct test *t, const char *id, const struct finding *f,
 	reason_str(out, " ");
 	reason_date(out, (int32_t)f->value);
 	reason_str(out, ", needs ");
-	reason_date(out, ruletest_limit_day(t, jg->asof, 1));
-	reason_str(out, " or later (");
-	reason_period(out, t);
-	reason_str(out, " after ");
-	reason_date(out, jg->asof);
-	reason_str(out, ")");
+	reason_limit(out, t, jg, 1, " or later");
 }
 
 const struct ruletest ruletest_after = {

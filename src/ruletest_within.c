@@ -43,10 +43,7 @@ parse_within(struct ruleparse *ps, struct test *t)
 static void
 prepare_within(struct test *t, int32_t asof)
 {
-	t->have_day = 0;
-	t->day = ruletest_limit_day(t, asof, -1);
-	t->day_asof = asof;
-	t->have_day = 1;
+	ruletest_prepare_limit(t, asof, -1);
 }
 
 static enum outcome
@@ -102,12 +99,7 @@ reason_within(const struct test *t, const char *id, const struct finding *f,
 	}
 	reason_date(out, (int32_t)f->value);
 	reason_str(out, ", before ");
-	reason_date(out, ruletest_limit_day(t, jg->asof, -1));
-	reason_str(out, " (");
-	reason_period(out, t);
-	reason_str(out, " before ");
-	reason_date(out, jg->asof);
-	reason_str(out, ")");
+	reason_limit(out, t, jg, -1, "");
 }
 
 const struct ruletest ruletest_within = {
