@@ -1,6 +1,6 @@
 /*
  * xlsxcell.h - what a cell of an Excel workbook can hold, and how the
- * xlsx report (format_xlsx.c) dresses it: text made fit for a cell, the
+ * xlsx report (format_xlsx*.c) dresses it: text made fit for a cell, the
  * widths of columns, the colour of an outcome or a verdict, and when the
  * rows go on to another sheet.
  *

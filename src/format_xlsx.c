@@ -58,10 +58,16 @@
  * disk, say); the report's failure then follows as for any write error.
  * It is loaded only when this report starts (format_xlsx_lib.h says
  * why), so that the other formats do not pay for it.
+ *
+ * The report is three files sharing format_xlsx.h: this one (the
+ * format's row of report.c's table: the workbook, its file and cell
+ * formats, the Screened sheets and their header, the end),
+ * format_xlsx_record.c (a record's row of a Screened sheet: its cells,
+ * their fills and comments, the Reasons) and format_xlsx_sheets.c (the
+ * Summary and Rules sheets, added at the end).
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,100 +75,15 @@
 
 #include "columns.h"
 #include "format.h"
+#include "format_xlsx.h"
 #include "format_xlsx_lib.h"
-#include "header.h"
-#include "value.h"
 #include "xlsxcell.h"
 
-/* Cell comments written at most, whole rows at a time (see above). */
-#define XLSX_COMMENTS_MAX 10000UL
-/* The slots of one criterion's finding that get a fill, at most. */
-#define XLSX_SLOTS_MAX 16
 /* The bytes copied from the workbook's file into the stream at once. */
 #define XLSX_COPY_BUF ((size_t)64 * 1024)
 
-/* The report's own columns of a Screened sheet, after the inputs'. */
-enum own_column {
-	OWN_STATUS,
-	OWN_FAILED,
-	OWN_UNKNOWN,
-	OWN_NOT_APPLICABLE, /* only for a rule set with when clauses */
-	OWN_REASONS,
-	NOWN
-};
-
 static const char *const own_names[NOWN] = { "Status", "Failed", "Unknown",
 	"Not applicable", "Reasons" };
-
-/* A Screened sheet, and its rows (the header's included). */
-struct sheet {
-	lxw_worksheet *ws;
-	unsigned long rows;
-};
-
-/* A criterion's reason that goes in the comment of an input cell. */
-struct note {
-	size_t col; /* the union's column */
-	size_t crit;
-};
-
-struct xlsx_state {
-	struct xlsxlib lib; /* libxlsxwriter, once the report starts */
-	lxw_workbook *wb; /* NULL: nothing is written (-q) or it is over */
-	int fd; /* the workbook's file, unlinked; -1 when none */
-	char *tmpdir; /* for libxlsxwriter's own temporary files */
-	/* The cell formats: cell[fill][date], status[fill], and the rest. */
-	lxw_format *cell[XLSXCELL_NFILLS][2];
-	lxw_format *status[XLSXCELL_NFILLS];
-	lxw_format *bold;
-	lxw_format *date;
-	/* The header: the union of the inputs' columns. */
-	struct columns cols;
-	int planned;
-	int header_out;
-	size_t own[NOWN]; /* each own column's place, or COLUMNS_NONE */
-	size_t ncells; /* the union's columns and the own ones */
-	/* The current input: its field under each column, and the column
-	 * of each of its fields (COLUMNS_NONE when none). */
-	size_t *field_of;
-	size_t *col_of;
-	size_t width_in; /* its header's field count */
-	/* The Screened sheets, the current one last. */
-	struct sheet *sheets;
-	size_t nsheets;
-	unsigned long long bytes; /* the current sheet's XML, estimated */
-	size_t *widest; /* per Screened column, in characters */
-	/* The record being written. */
-	const struct entry *e;
-	unsigned char *fill; /* per union column: enum xlsxcell_fill */
-	size_t *marked; /* the columns with a fill */
-	size_t nmarked;
-	struct note *notes;
-	size_t nnotes;
-	size_t notes_cap;
-	/* Per criterion i, its reason at reason + i * REPORT_REASON_MAX. */
-	char *reason;
-	size_t *reason_len;
-	size_t slots[XLSX_SLOTS_MAX];
-	char *reasons; /* the Reasons cell */
-	size_t reasons_len;
-	size_t reasons_cap;
-	char *comment;
-	size_t comment_cap;
-	char *text; /* a cell's text made fit (XLSXCELL_TEXT_ROOM) */
-	unsigned long long row_bytes;
-	/* Comments: how many, and up to which record (0: none yet). */
-	unsigned long ncomments;
-	unsigned long commented_records;
-	int comments_over;
-	unsigned long records; /* written to the Screened sheets */
-	unsigned long cut; /* cells cut to XLSXCELL_CHARS_MAX */
-	/* The inputs, for the Rules sheet: names (copies), and how many
-	 * records had been counted when each started. */
-	char **inputs;
-	unsigned long *input_first;
-	size_t ninputs;
-};
 
 /*
  * Fails the report with a libxlsxwriter error: out of memory as ENOMEM,
@@ -200,8 +121,8 @@ fail_lxw(struct report *rp, lxw_error err, int errnum)
 }
 
 /* Notes a libxlsxwriter call's error, if any; returns nonzero then. */
-static int
-check(struct report *rp, lxw_error err)
+int
+xlsx_check(struct report *rp, lxw_error err)
 {
 	if (err == LXW_NO_ERROR)
 		return 0;
@@ -281,9 +202,6 @@ open_file(struct xlsx_state *st, char *name, size_t size)
 	return 0;
 }
 
-/* Adds the next Screened sheet, with its header row once it is known. */
-static lxw_worksheet *add_sheet(struct report *rp);
-
 static void
 xlsx_start(struct report *rp)
 {
@@ -315,7 +233,7 @@ xlsx_start(struct report *rp)
 		output_fail(&rp->out, ENOMEM, NULL);
 		return;
 	}
-	(void)add_sheet(rp);
+	(void)xlsx_add_sheet(rp);
 }
 
 /* Places the report's own columns after the union's. */
@@ -339,8 +257,8 @@ place_own(struct report *rp)
  * in format fmt; notes its width for column col when widest is set.
  * Returns 0, or -1 when the report failed.
  */
-static int
-put_string(struct report *rp, lxw_worksheet *ws, lxw_row_t row, size_t col,
+int
+xlsx_put_string(struct report *rp, lxw_worksheet *ws, lxw_row_t row, size_t col,
     const char *s, size_t n, lxw_format *fmt)
 {
 	struct xlsx_state *st = rp->state;
@@ -356,7 +274,7 @@ put_string(struct report *rp, lxw_worksheet *ws, lxw_row_t row, size_t col,
 	st->row_bytes += len + XLSXCELL_CELL_BYTES;
 	if (len == 0 && fmt == NULL)
 		return 0;
-	return check(rp,
+	return xlsx_check(rp,
 	           st->lib.worksheet_write_string(
 	               ws, row, (lxw_col_t)col, st->text, fmt))
 	    ? -1
@@ -371,19 +289,19 @@ write_header(struct report *rp, lxw_worksheet *ws)
 	size_t k;
 
 	for (k = 0; k < st->cols.n; k++)
-		if (put_string(rp, ws, 0, k, st->cols.col[k].name,
+		if (xlsx_put_string(rp, ws, 0, k, st->cols.col[k].name,
 		        st->cols.col[k].len, st->bold) != 0)
 			return;
 	for (k = 0; k < NOWN; k++)
 		if (st->own[k] != COLUMNS_NONE &&
-		    put_string(rp, ws, 0, st->own[k], own_names[k],
+		    xlsx_put_string(rp, ws, 0, st->own[k], own_names[k],
 		        strlen(own_names[k]), st->bold) != 0)
 			return;
 	st->lib.worksheet_freeze_panes(ws, 1, 0);
 }
 
-static lxw_worksheet *
-add_sheet(struct report *rp)
+lxw_worksheet *
+xlsx_add_sheet(struct report *rp)
 {
 	struct xlsx_state *st = rp->state;
 	char name[XLSXCELL_NAME_ROOM];
@@ -466,8 +384,8 @@ xlsx_plan(struct report *rp, const struct record *hdr)
 }
 
 /* The records counted so far, every status, shown or not (--only). */
-static unsigned long
-counted(const struct report *rp)
+unsigned long
+xlsx_counted(const struct report *rp)
 {
 	unsigned long n = 0;
 	int v;
@@ -497,7 +415,7 @@ add_input(struct report *rp, const struct record *hdr)
 		return;
 	}
 	st->inputs[st->ninputs] = strdup(name);
-	st->input_first[st->ninputs] = counted(rp);
+	st->input_first[st->ninputs] = xlsx_counted(rp);
 	if (st->inputs[st->ninputs] == NULL) {
 		output_fail(&rp->out, ENOMEM, NULL);
 		return;
@@ -546,343 +464,6 @@ xlsx_file(struct report *rp, const struct record *hdr)
 			st->col_of[st->field_of[u]] = u;
 }
 
-/* Appends len bytes at s to the Reasons cell, as far as there is room. */
-static void
-reasons_add(struct xlsx_state *st, const char *s, size_t len)
-{
-	if (len > st->reasons_cap - st->reasons_len)
-		len = st->reasons_cap - st->reasons_len;
-	if (len > 0)
-		memcpy(st->reasons + st->reasons_len, s, len);
-	st->reasons_len += len;
-}
-
-static void
-reasons_str(struct xlsx_state *st, const char *s)
-{
-	reasons_add(st, s, strlen(s));
-}
-
-/* Criterion i's description, or its id when it has none. */
-static const char *
-description(const struct report *rp, size_t i)
-{
-	const char *d = rules_description(rp->rules, i);
-
-	return d != NULL && d[0] != '\0' ? d : rp->ids[i];
-}
-
-/*
- * Marks the cells that criterion i's finding speaks of with its fill,
- * and notes its reason for their comments.
- */
-static void
-mark_cells(struct report *rp, size_t i)
-{
-	struct xlsx_state *st = rp->state;
-	const struct entry *e = st->e;
-	const struct finding *f = &e->findings[i];
-	enum xlsxcell_fill fill = xlsxcell_fill_of_outcome(f->outcome);
-	size_t n, k, field, u;
-
-	if (fill == XLSXCELL_PLAIN || e->col == NULL || st->col_of == NULL)
-		return;
-	n = rules_slots(rp->rules, i, f, st->slots, XLSX_SLOTS_MAX);
-	if (n > XLSX_SLOTS_MAX)
-		n = XLSX_SLOTS_MAX;
-	for (k = 0; k < n; k++) {
-		field = e->col[st->slots[k]];
-		if (field == HEADER_ABSENT || field >= st->width_in)
-			continue;
-		u = st->col_of[field];
-		if (u == COLUMNS_NONE)
-			continue;
-		if (st->fill[u] == XLSXCELL_PLAIN)
-			st->marked[st->nmarked++] = u;
-		if (fill > st->fill[u])
-			st->fill[u] = (unsigned char)fill;
-		if (st->nnotes < st->notes_cap) {
-			st->notes[st->nnotes].col = u;
-			st->notes[st->nnotes].crit = i;
-			st->nnotes++;
-		}
-	}
-}
-
-/*
- * One criterion's reason (report_each_reason()): into the Reasons cell
- * as "DESCRIPTION: REASON", and onto the cells it speaks of.
- */
-static void
-xlsx_reason(
-    struct report *rp, size_t i, size_t k, const char *reason, size_t len)
-{
-	struct xlsx_state *st = rp->state;
-
-	if (len >= REPORT_REASON_MAX)
-		len = REPORT_REASON_MAX - 1;
-	memcpy(st->reason + i * REPORT_REASON_MAX, reason, len);
-	st->reason_len[i] = len;
-	if (k > 0)
-		reasons_str(st, "; ");
-	reasons_str(st, description(rp, i));
-	reasons_str(st, ": ");
-	reasons_add(st, reason, len);
-	if (!rules_required(rp->rules, i))
-		reasons_str(st, " (advisory)");
-	mark_cells(rp, i);
-}
-
-/* The Reasons cell of an ERROR: the reader's message and the text. */
-static void
-error_reasons(struct xlsx_state *st, const struct entry *e)
-{
-	char line[48];
-	int n;
-
-	n = snprintf(line, sizeof(line), "line %lu: ", e->error_line);
-	if (e->error_line > 0 && n > 0)
-		reasons_add(st, line, (size_t)n);
-	if (e->message != NULL)
-		reasons_str(st, e->message);
-	if (e->rec->source == NULL)
-		return;
-	reasons_str(
-	    st, e->rec->source_cut ? "; as read, in part: " : "; as read: ");
-	reasons_add(st, e->rec->source, e->rec->source_len);
-}
-
-/*
- * Writes field k of the record at (row, col) with fill: as a number, a
- * date or a boolean when the input said it was one and its text reads
- * as one, else as a string.
- */
-static int
-put_field(struct report *rp, lxw_worksheet *ws, lxw_row_t row, size_t col,
-    size_t k, enum xlsxcell_fill fill)
-{
-	struct xlsx_state *st = rp->state;
-	const struct record *rec = st->e->rec;
-	const struct field *f = &rec->fields[k];
-	int kind = rec->kinds != NULL ? rec->kinds[k] : FIELD_TEXT;
-	lxw_format *fmt = fill != XLSXCELL_PLAIN ? st->cell[fill][0] : NULL;
-	lxw_datetime dt;
-	size_t len, width;
-	int32_t day;
-	double v;
-	char *end;
-	int cut;
-
-	if (kind == FIELD_TEXT || f->len == 0 || f->len > 64)
-		return put_string(rp, ws, row, col, f->ptr, f->len, fmt);
-	len = xlsxcell_text(st->text, f->ptr, f->len, &width, &cut);
-	st->row_bytes += len + XLSXCELL_CELL_BYTES;
-	if (width > st->widest[col])
-		st->widest[col] = width;
-	if (kind == FIELD_NUMBER) {
-		errno = 0;
-		v = strtod(st->text, &end);
-		if (end == st->text + len && errno == 0 && isfinite(v))
-			return check(rp,
-			           st->lib.worksheet_write_number(
-			               ws, row, (lxw_col_t)col, v, fmt))
-			    ? -1
-			    : 0;
-	} else if (kind == FIELD_DATE) {
-		if (value_parse_iso(st->text, &day) == 0) {
-			memset(&dt, 0, sizeof(dt));
-			value_civil_from_days(
-			    day, &dt.year, &dt.month, &dt.day);
-			return check(rp,
-			           st->lib.worksheet_write_datetime(ws, row,
-			               (lxw_col_t)col, &dt, st->cell[fill][1]))
-			    ? -1
-			    : 0;
-		}
-	} else if (kind == FIELD_BOOL) {
-		if (strcmp(st->text, "TRUE") == 0 ||
-		    strcmp(st->text, "FALSE") == 0)
-			return check(rp,
-			           st->lib.worksheet_write_boolean(ws, row,
-			               (lxw_col_t)col, st->text[0] == 'T', fmt))
-			    ? -1
-			    : 0;
-	}
-	return check(rp,
-	           st->lib.worksheet_write_string(
-	               ws, row, (lxw_col_t)col, st->text, fmt))
-	    ? -1
-	    : 0;
-}
-
-/* Writes the ids of the n criteria at ix, joined with "; ". */
-static int
-put_ids(struct report *rp, lxw_worksheet *ws, lxw_row_t row, size_t col,
-    const size_t *ix, size_t n)
-{
-	struct xlsx_state *st = rp->state;
-	size_t k, len = 0;
-
-	for (k = 0; k < n; k++) {
-		if (k > 0) {
-			memcpy(st->comment + len, "; ", 2);
-			len += 2;
-		}
-		memcpy(st->comment + len, rp->ids[ix[k]], rp->idlen[ix[k]]);
-		len += rp->idlen[ix[k]];
-	}
-	return put_string(rp, ws, row, col, st->comment, len, NULL);
-}
-
-/*
- * Writes the comment of column u: the reasons noted for it, each after
- * its criterion's description, one a line.
- */
-static int
-put_comment(struct report *rp, lxw_worksheet *ws, lxw_row_t row, size_t u)
-{
-	struct xlsx_state *st = rp->state;
-	lxw_comment_options opt;
-	size_t k, i, len = 0, n, width;
-	const char *d;
-	int cut;
-
-	for (k = 0; k < st->nnotes; k++) {
-		if (st->notes[k].col != u)
-			continue;
-		i = st->notes[k].crit;
-		d = description(rp, i);
-		n = strlen(d);
-		if (len + n + 3 + st->reason_len[i] > st->comment_cap)
-			break;
-		if (len > 0)
-			st->comment[len++] = '\n';
-		memcpy(st->comment + len, d, n);
-		len += n;
-		memcpy(st->comment + len, ": ", 2);
-		len += 2;
-		memcpy(st->comment + len, st->reason + i * REPORT_REASON_MAX,
-		    st->reason_len[i]);
-		len += st->reason_len[i];
-	}
-	(void)xlsxcell_text(st->text, st->comment, len, &width, &cut);
-	memset(&opt, 0, sizeof(opt));
-	opt.x_scale = 2.5;
-	opt.y_scale = 1.5;
-	return check(rp,
-	           st->lib.worksheet_write_comment_opt(
-	               ws, row, (lxw_col_t)u, st->text, &opt))
-	    ? -1
-	    : 0;
-}
-
-/* The comments of the row's marked cells, while there is room for all. */
-static void
-put_comments(struct report *rp, lxw_worksheet *ws, lxw_row_t row)
-{
-	struct xlsx_state *st = rp->state;
-	size_t k;
-
-	if (st->nmarked == 0 || st->comments_over)
-		return;
-	if (st->ncomments + st->nmarked > XLSX_COMMENTS_MAX) {
-		st->comments_over = 1;
-		return;
-	}
-	for (k = 0; k < st->nmarked; k++)
-		if (put_comment(rp, ws, row, st->marked[k]) != 0)
-			return;
-	st->ncomments += st->nmarked;
-	st->commented_records = st->records + 1;
-}
-
-/* Clears the fills of the last record's cells. */
-static void
-clear_marks(struct xlsx_state *st)
-{
-	size_t k;
-
-	for (k = 0; k < st->nmarked; k++)
-		st->fill[st->marked[k]] = XLSXCELL_PLAIN;
-	st->nmarked = 0;
-	st->nnotes = 0;
-}
-
-/*
- * The bytes the row of e will take, roughly: its fields and its Reasons
- * cell, and the cost of every cell.
- */
-static unsigned long long
-estimate(const struct xlsx_state *st, const struct entry *e)
-{
-	unsigned long long n = st->reasons_len;
-	size_t k;
-
-	for (k = 0; k < e->rec->nfields; k++)
-		n += e->rec->fields[k].len;
-	return n + (unsigned long long)st->ncells * XLSXCELL_CELL_BYTES;
-}
-
-/* One row of a Screened sheet: the input's cells, then the report's. */
-static void
-xlsx_record(struct report *rp, const struct entry *e)
-{
-	struct xlsx_state *st = rp->state;
-	const struct record *rec = e->rec;
-	lxw_worksheet *ws;
-	lxw_row_t row;
-	size_t u, k;
-	enum xlsxcell_fill fill;
-
-	if (st->wb == NULL || rp->out.failed || !st->header_out)
-		return;
-	clear_marks(st);
-	st->e = e;
-	st->reasons_len = 0;
-	if (e->verdict == VERDICT_ERROR)
-		error_reasons(st, e);
-	else
-		report_each_reason(rp, e, xlsx_reason);
-	if (xlsxcell_sheet_full(
-	        st->sheets[st->nsheets - 1].rows, st->bytes, estimate(st, e)) &&
-	    add_sheet(rp) == NULL)
-		return;
-	if (rp->out.failed)
-		return;
-	ws = st->sheets[st->nsheets - 1].ws;
-	row = (lxw_row_t)st->sheets[st->nsheets - 1].rows;
-	st->row_bytes = 0;
-	for (u = 0; u < st->cols.n; u++) {
-		k = st->field_of != NULL ? st->field_of[u] : COLUMNS_NONE;
-		if (k == COLUMNS_NONE || k >= rec->nfields)
-			continue;
-		if (put_field(rp, ws, row, u, k,
-		        (enum xlsxcell_fill)st->fill[u]) != 0)
-			return;
-	}
-	fill = xlsxcell_fill_of_verdict(e->verdict);
-	if (put_string(rp, ws, row, st->own[OWN_STATUS],
-	        verdict_name(e->verdict), strlen(verdict_name(e->verdict)),
-	        st->status[fill]) != 0 ||
-	    put_ids(rp, ws, row, st->own[OWN_FAILED], e->failed, e->nfailed) !=
-	        0 ||
-	    put_ids(rp, ws, row, st->own[OWN_UNKNOWN], e->unknown,
-	        e->nunknown) != 0)
-		return;
-	if (st->own[OWN_NOT_APPLICABLE] != COLUMNS_NONE &&
-	    put_ids(rp, ws, row, st->own[OWN_NOT_APPLICABLE], e->not_applicable,
-	        e->nnot_applicable) != 0)
-		return;
-	if (put_string(rp, ws, row, st->own[OWN_REASONS], st->reasons,
-	        st->reasons_len, NULL) != 0)
-		return;
-	put_comments(rp, ws, row);
-	st->sheets[st->nsheets - 1].rows++;
-	st->bytes += st->row_bytes;
-	st->records++;
-}
-
-/* The widths, the frozen header and the filter of each Screened sheet. */
 static void
 finish_screened(struct report *rp)
 {
@@ -893,326 +474,19 @@ finish_screened(struct report *rp)
 	for (s = 0; s < st->nsheets && !rp->out.failed; s++) {
 		ws = st->sheets[s].ws;
 		for (c = 0; c < st->ncells; c++)
-			if (check(rp,
+			if (xlsx_check(rp,
 			        st->lib.worksheet_set_column(ws, (lxw_col_t)c,
 			            (lxw_col_t)c,
 			            xlsxcell_column_width(st->widest[c]),
 			            NULL)))
 				return;
 		if (st->ncells > 0 && st->sheets[s].rows > 0 &&
-		    check(rp,
+		    xlsx_check(rp,
 		        st->lib.worksheet_autofilter(ws, 0, 0,
 		            (lxw_row_t)(st->sheets[s].rows - 1),
 		            (lxw_col_t)(st->ncells - 1))))
 			return;
 	}
-}
-
-/* A row of two cells, a label in bold and a string. */
-static void
-put_pair(struct report *rp, lxw_worksheet *ws, lxw_row_t row, const char *label,
-    const char *value)
-{
-	struct xlsx_state *st = rp->state;
-
-	if (put_string(rp, ws, row, 0, label, strlen(label), st->bold) == 0)
-		(void)put_string(rp, ws, row, 1, value, strlen(value), NULL);
-}
-
-/* A number cell. */
-static void
-put_number(struct report *rp, lxw_worksheet *ws, lxw_row_t row, size_t col,
-    unsigned long v, lxw_format *fmt)
-{
-	struct xlsx_state *st = rp->state;
-
-	(void)check(rp,
-	    st->lib.worksheet_write_number(
-	        ws, row, (lxw_col_t)col, (double)v, fmt));
-}
-
-/* The as-of date, as a date. */
-static void
-put_asof(struct report *rp, lxw_worksheet *ws, lxw_row_t row)
-{
-	struct xlsx_state *st = rp->state;
-	lxw_datetime dt;
-
-	memset(&dt, 0, sizeof(dt));
-	value_civil_from_days(rp->asof, &dt.year, &dt.month, &dt.day);
-	if (put_string(rp, ws, row, 0, "As of", 5, st->bold) == 0)
-		(void)check(rp,
-		    st->lib.worksheet_write_datetime(
-		        ws, row, 1, &dt, st->date));
-}
-
-/* Summary: where its tables start, for the chart. */
-#define SUMMARY_STATUS_ROW 6
-#define SUMMARY_CRITERIA_ROW (SUMMARY_STATUS_ROW + VERDICT_COUNT + 1)
-
-/* The bar chart of failures and unknowns by criterion, beside them. */
-static void
-summary_chart(struct report *rp, lxw_worksheet *ws)
-{
-	struct xlsx_state *st = rp->state;
-	lxw_row_t first = SUMMARY_CRITERIA_ROW + 1;
-	lxw_row_t last = (lxw_row_t)(first + rp->nrules - 1);
-	lxw_chart_fill red = { 0 }, amber = { 0 };
-	lxw_chart_options opt;
-	lxw_chart_series *s;
-	lxw_chart *ch;
-
-	if (rp->nrules == 0)
-		return;
-	ch = st->lib.workbook_add_chart(st->wb, LXW_CHART_BAR);
-	if (ch == NULL) {
-		output_fail(&rp->out, ENOMEM, NULL);
-		return;
-	}
-	st->lib.chart_title_set_name(ch, "Failures and unknowns by criterion");
-	red.color = xlsxcell_colours_of(XLSXCELL_FAILED).font;
-	amber.color = xlsxcell_colours_of(XLSXCELL_UNKNOWN).font;
-	s = st->lib.chart_add_series(ch, NULL, NULL);
-	if (s != NULL) {
-		st->lib.chart_series_set_categories(
-		    s, "Summary", first, 0, last, 0);
-		st->lib.chart_series_set_values(
-		    s, "Summary", first, 2, last, 2);
-		st->lib.chart_series_set_name(s, "Failed");
-		st->lib.chart_series_set_fill(s, &red);
-	}
-	s = st->lib.chart_add_series(ch, NULL, NULL);
-	if (s != NULL) {
-		st->lib.chart_series_set_categories(
-		    s, "Summary", first, 0, last, 0);
-		st->lib.chart_series_set_values(
-		    s, "Summary", first, 3, last, 3);
-		st->lib.chart_series_set_name(s, "Unknown");
-		st->lib.chart_series_set_fill(s, &amber);
-	}
-	/* Bars run down in rule order, as the table does. */
-	st->lib.chart_axis_set_reverse(ch->y_axis);
-	st->lib.chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-	memset(&opt, 0, sizeof(opt));
-	opt.x_scale = 1.5;
-	opt.y_scale = rp->nrules > 12 ? (double)rp->nrules / 8.0 : 1.5;
-	(void)check(rp, st->lib.worksheet_insert_chart_opt(ws, 1, 6, ch, &opt));
-}
-
-/* Where the comments go, in words, for the Summary sheet. */
-static void
-comments_note(struct report *rp, char *buf, size_t size)
-{
-	struct xlsx_state *st = rp->state;
-
-	if (!st->comments_over)
-		(void)snprintf(buf, size,
-		    "every red or amber cell carries its reasons in a comment");
-	else if (st->commented_records > 0)
-		(void)snprintf(buf, size,
-		    "comments on red and amber cells of records 1 to %lu "
-		    "(%lu comments at most); after them, the Reasons column",
-		    st->commented_records, XLSX_COMMENTS_MAX);
-	else
-		(void)snprintf(buf, size,
-		    "no comments (%lu at most); the Reasons column says why",
-		    XLSX_COMMENTS_MAX);
-}
-
-/* Which statuses the Screened sheet shows (--only), in words. */
-static void
-only_note(const struct report *rp, char *buf, size_t size)
-{
-	size_t len;
-	int v;
-
-	len = (size_t)snprintf(buf, size, "the Screened sheet holds the");
-	for (v = 0; v < VERDICT_COUNT && len < size; v++)
-		if (rp->opt.only & (1u << v))
-			len += (size_t)snprintf(buf + len, size - len, " %s",
-			    verdict_name((enum verdict)v));
-	if (len < size)
-		(void)snprintf(buf + len, size - len,
-		    " records alone; the counts cover them all");
-}
-
-/* The widest criterion's description, in characters, roughly. */
-static size_t
-widest_description(const struct report *rp)
-{
-	size_t i, n, widest = 0;
-	const char *d;
-
-	for (i = 0; i < rp->nrules; i++) {
-		d = rules_description(rp->rules, i);
-		n = d != NULL ? strlen(d) : 0;
-		if (n > widest)
-			widest = n;
-	}
-	return widest;
-}
-
-static void
-write_summary(struct report *rp)
-{
-	struct xlsx_state *st = rp->state;
-	lxw_worksheet *ws = st->lib.workbook_add_worksheet(st->wb, "Summary");
-	static const char *const heads[] = { "Criterion", "Level", "Failed",
-		"Unknown", "Description" };
-	char text[OUTPUT_WHY_MAX + 64];
-	unsigned long total;
-	lxw_row_t row;
-	size_t i;
-	int v;
-
-	if (ws == NULL) {
-		output_fail(&rp->out, ENOMEM, NULL);
-		return;
-	}
-	total = counted(rp);
-	(void)put_string(rp, ws, 0, 0, "Screening summary", 17, st->bold);
-	(void)snprintf(text, sizeof(text), "%s (%s)", rules_name(rp->rules),
-	    rules_hash(rp->rules));
-	put_pair(rp, ws, 1, "Rule set", text);
-	put_asof(rp, ws, 2);
-	(void)put_string(rp, ws, 3, 0, "Records", 7, st->bold);
-	put_number(rp, ws, 3, 1, total, NULL);
-	(void)put_string(
-	    rp, ws, SUMMARY_STATUS_ROW - 1, 0, "Status", 6, st->bold);
-	(void)put_string(
-	    rp, ws, SUMMARY_STATUS_ROW - 1, 1, "Records", 7, st->bold);
-	for (v = 0; v < VERDICT_COUNT; v++) {
-		row = (lxw_row_t)(SUMMARY_STATUS_ROW + v);
-		(void)put_string(rp, ws, row, 0, verdict_name((enum verdict)v),
-		    strlen(verdict_name((enum verdict)v)),
-		    st->status[xlsxcell_fill_of_verdict((enum verdict)v)]);
-		put_number(rp, ws, row, 1, rp->counts[v], NULL);
-	}
-	for (i = 0; i < sizeof(heads) / sizeof(*heads); i++)
-		(void)put_string(rp, ws, SUMMARY_CRITERIA_ROW, i, heads[i],
-		    strlen(heads[i]), st->bold);
-	for (i = 0; i < rp->nrules; i++) {
-		const char *level =
-		    rules_required(rp->rules, i) ? "required" : "advisory";
-		const char *d = rules_description(rp->rules, i);
-
-		row = (lxw_row_t)(SUMMARY_CRITERIA_ROW + 1 + i);
-		(void)put_string(
-		    rp, ws, row, 0, rp->ids[i], rp->idlen[i], NULL);
-		(void)put_string(rp, ws, row, 1, level, strlen(level), NULL);
-		put_number(rp, ws, row, 2, rp->nfail[i], NULL);
-		put_number(rp, ws, row, 3, rp->nunknown[i], NULL);
-		(void)put_string(rp, ws, row, 4, d != NULL ? d : "",
-		    d != NULL ? strlen(d) : 0, NULL);
-	}
-	/* Notes, one a row, after the criteria. */
-	row = (lxw_row_t)(SUMMARY_CRITERIA_ROW + 2 + rp->nrules);
-	comments_note(rp, text, sizeof(text));
-	put_pair(rp, ws, row++, "Comments", text);
-	if (rp->opt.only != 0) {
-		only_note(rp, text, sizeof(text));
-		put_pair(rp, ws, row++, "Shown", text);
-	}
-	if (st->nsheets > 1) {
-		(void)snprintf(text, sizeof(text),
-		    "the records fill %zu Screened sheets (a sheet holds "
-		    "%lu rows)",
-		    st->nsheets, XLSXCELL_ROWS_MAX);
-		put_pair(rp, ws, row++, "Sheets", text);
-	}
-	if (st->cut > 0) {
-		(void)snprintf(text, sizeof(text),
-		    "%lu cells cut to %d characters, the most a cell holds",
-		    st->cut, XLSXCELL_CHARS_MAX);
-		put_pair(rp, ws, row, "Cut", text);
-	}
-	(void)check(rp, st->lib.worksheet_set_column(ws, 0, 0, 22, NULL));
-	(void)check(rp, st->lib.worksheet_set_column(ws, 1, 1, 12, NULL));
-	(void)check(rp,
-	    st->lib.worksheet_set_column(
-	        ws, 4, 4, xlsxcell_column_width(widest_description(rp)), NULL));
-	summary_chart(rp, ws);
-}
-
-/* The rule set's text, a line a row, from row on. */
-static void
-rules_text_rows(struct report *rp, lxw_worksheet *ws, lxw_row_t row)
-{
-	size_t len, at = 0, end;
-	const char *text = rules_text(rp->rules, &len);
-
-	while (at < len && !rp->out.failed && row < XLSXCELL_ROWS_MAX) {
-		for (end = at; end < len && text[end] != '\n'; end++)
-			;
-		if (put_string(rp, ws, row++, 0, text + at,
-		        end > at && text[end - 1] == '\r' ? end - at - 1
-		                                          : end - at,
-		        NULL) != 0)
-			return;
-		at = end + 1;
-	}
-}
-
-static void
-write_rules(struct report *rp)
-{
-	struct xlsx_state *st = rp->state;
-	lxw_worksheet *ws = st->lib.workbook_add_worksheet(st->wb, "Rules");
-	const char *source = rules_source(rp->rules);
-	char text[256];
-	lxw_row_t row = 0;
-	size_t i;
-
-	if (ws == NULL) {
-		output_fail(&rp->out, ENOMEM, NULL);
-		return;
-	}
-	(void)put_string(
-	    rp, ws, row++, 0, "How this workbook was made", 26, st->bold);
-	put_pair(rp, ws, row++, "Program", "civpol-screen " CIVPOL_VERSION);
-	put_pair(rp, ws, row++, "Rule set", rules_name(rp->rules));
-	put_pair(rp, ws, row++, "Rule set hash", rules_hash(rp->rules));
-	put_pair(rp, ws, row++, "Source", source != NULL ? source : "");
-	if (rp->opt.profile != NULL) {
-		(void)snprintf(text, sizeof(text), "%s (%s)", rp->opt.profile,
-		    rp->opt.profile_hash != NULL ? rp->opt.profile_hash : "");
-		put_pair(rp, ws, row++, "Profile", text);
-	} else
-		put_pair(rp, ws, row++, "Profile", "none");
-	put_asof(rp, ws, row++);
-	(void)put_string(rp, ws, row, 0, "Inputs", 6, st->bold);
-	(void)put_string(rp, ws, row++, 2, "Records", 7, st->bold);
-	for (i = 0; i < st->ninputs && !rp->out.failed; i++) {
-		(void)put_string(
-		    rp, ws, row, 1, st->inputs[i], strlen(st->inputs[i]), NULL);
-		put_number(rp, ws, row++, 2,
-		    (i + 1 < st->ninputs ? st->input_first[i + 1]
-		                         : counted(rp)) -
-		        st->input_first[i],
-		    NULL);
-	}
-	row++;
-	(void)put_string(rp, ws, row, 0, "Id", 2, st->bold);
-	(void)put_string(rp, ws, row, 1, "Level", 5, st->bold);
-	(void)put_string(rp, ws, row++, 2, "Description", 11, st->bold);
-	for (i = 0; i < rp->nrules && !rp->out.failed; i++) {
-		const char *level =
-		    rules_required(rp->rules, i) ? "required" : "advisory";
-		const char *d = rules_description(rp->rules, i);
-
-		(void)put_string(
-		    rp, ws, row, 0, rp->ids[i], rp->idlen[i], NULL);
-		(void)put_string(rp, ws, row, 1, level, strlen(level), NULL);
-		(void)put_string(rp, ws, row++, 2, d != NULL ? d : "",
-		    d != NULL ? strlen(d) : 0, NULL);
-	}
-	row++;
-	(void)put_string(
-	    rp, ws, row++, 0, "The rule set as written", 23, st->bold);
-	rules_text_rows(rp, ws, row);
-	(void)check(rp, st->lib.worksheet_set_column(ws, 0, 0, 24, NULL));
-	(void)check(rp, st->lib.worksheet_set_column(ws, 1, 1, 30, NULL));
-	(void)check(rp, st->lib.worksheet_set_column(ws, 2, 2, 60, NULL));
 }
 
 /* Copies the workbook's file into the report's stream. */
@@ -1259,9 +533,9 @@ xlsx_finish(struct report *rp)
 	if (!rp->out.failed)
 		finish_screened(rp);
 	if (!rp->out.failed)
-		write_summary(rp);
+		xlsx_write_summary(rp);
 	if (!rp->out.failed)
-		write_rules(rp);
+		xlsx_write_rules(rp);
 	if (rp->out.failed)
 		return;
 	st->wb = NULL;

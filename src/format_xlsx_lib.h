@@ -1,6 +1,6 @@
 /*
  * format_xlsx_lib.h - libxlsxwriter, loaded only when the xlsx report is
- * asked for.  Not a contract: only format_xlsx.c includes it.
+ * asked for.  Not a contract: only format_xlsx*.c include it.
  *
  * libxlsxwriter needs libminizip, zlib and OpenSSL's libcrypto, and
  * linking the program with them made every run, whatever its format,

@@ -1,5 +1,5 @@
 /*
- * test_format_xlsx.c - unit tests for format_xlsx.c, the xlsx report,
+ * test_format_xlsx.c - unit tests for format_xlsx*.c, the xlsx report,
  * read back from its bytes.
  *
  * A case is a script of steps (a file with its header, judged records,
