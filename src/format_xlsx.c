@@ -22,7 +22,7 @@
  * Strings are always written as strings (worksheet_write_string(), which
  * makes an inline string), never as formulas, so that nothing in the
  * workbook can run; text that is not UTF-8 or that XML cannot carry is
- * made fit first (xlsxcell_text()).
+ * made fit first (xlsx_look_text()).
  *
  * Memory stays bounded however many records: the workbook is written in
  * libxlsxwriter's constant_memory mode, in which each worksheet's rows
@@ -77,7 +77,7 @@
 #include "format.h"
 #include "format_xlsx.h"
 #include "format_xlsx_lib.h"
-#include "xlsxcell.h"
+#include "xlsx_look.h"
 
 /* The bytes copied from the workbook's file into the stream at once. */
 #define XLSX_COPY_BUF ((size_t)64 * 1024)
@@ -133,9 +133,9 @@ xlsx_check(struct report *rp, lxw_error err)
 /* A format with a fill's colours, bold when asked, a date when asked. */
 static lxw_format *
 new_format(
-    const struct xlsx_state *st, enum xlsxcell_fill f, int bold, int date)
+    const struct xlsx_state *st, enum xlsx_look_fill f, int bold, int date)
 {
-	struct xlsxcell_colours c = xlsxcell_colours_of(f);
+	struct xlsx_look_colours c = xlsx_look_colours_of(f);
 	lxw_format *fmt = st->lib.workbook_add_format(st->wb);
 
 	if (fmt == NULL)
@@ -157,15 +157,15 @@ make_formats(struct xlsx_state *st)
 {
 	int f, ok = 1;
 
-	for (f = 0; f < XLSXCELL_NFILLS; f++) {
-		st->cell[f][0] = new_format(st, (enum xlsxcell_fill)f, 0, 0);
-		st->cell[f][1] = new_format(st, (enum xlsxcell_fill)f, 0, 1);
-		st->status[f] = new_format(st, (enum xlsxcell_fill)f, 1, 0);
+	for (f = 0; f < XLSX_LOOK_NFILLS; f++) {
+		st->cell[f][0] = new_format(st, (enum xlsx_look_fill)f, 0, 0);
+		st->cell[f][1] = new_format(st, (enum xlsx_look_fill)f, 0, 1);
+		st->status[f] = new_format(st, (enum xlsx_look_fill)f, 1, 0);
 		ok = ok && st->cell[f][0] != NULL && st->cell[f][1] != NULL &&
 		    st->status[f] != NULL;
 	}
-	st->bold = new_format(st, XLSXCELL_PLAIN, 1, 0);
-	st->date = new_format(st, XLSXCELL_PLAIN, 0, 1);
+	st->bold = new_format(st, XLSX_LOOK_PLAIN, 1, 0);
+	st->date = new_format(st, XLSX_LOOK_PLAIN, 0, 1);
 	return ok && st->bold != NULL && st->date != NULL ? 0 : -1;
 }
 
@@ -253,7 +253,7 @@ place_own(struct report *rp)
 }
 
 /*
- * Writes the n bytes at s as a string cell, made fit (xlsxcell_text()),
+ * Writes the n bytes at s as a string cell, made fit (xlsx_look_text()),
  * in format fmt; notes its width for column col when widest is set.
  * Returns 0, or -1 when the report failed.
  */
@@ -265,13 +265,13 @@ xlsx_put_string(struct report *rp, lxw_worksheet *ws, lxw_row_t row, size_t col,
 	size_t len, width;
 	int cut;
 
-	len = xlsxcell_text(st->text, s, n, &width, &cut);
+	len = xlsx_look_text(st->text, s, n, &width, &cut);
 	if (cut)
 		st->cut++;
 	if (ws == st->sheets[st->nsheets - 1].ws && st->widest != NULL &&
 	    width > st->widest[col])
 		st->widest[col] = width;
-	st->row_bytes += len + XLSXCELL_CELL_BYTES;
+	st->row_bytes += len + XLSX_LOOK_CELL_BYTES;
 	if (len == 0 && fmt == NULL)
 		return 0;
 	return xlsx_check(rp,
@@ -304,7 +304,7 @@ lxw_worksheet *
 xlsx_add_sheet(struct report *rp)
 {
 	struct xlsx_state *st = rp->state;
-	char name[XLSXCELL_NAME_ROOM];
+	char name[XLSX_LOOK_NAME_ROOM];
 	struct sheet *sheets;
 	lxw_worksheet *ws;
 
@@ -314,7 +314,7 @@ xlsx_add_sheet(struct report *rp)
 		return NULL;
 	}
 	st->sheets = sheets;
-	xlsxcell_sheet_name(name, "Screened", st->nsheets + 1);
+	xlsx_look_sheet_name(name, "Screened", st->nsheets + 1);
 	ws = st->lib.workbook_add_worksheet(st->wb, name);
 	if (ws == NULL) {
 		output_fail(&rp->out, ENOMEM, NULL);
@@ -341,11 +341,11 @@ columns_fit(struct report *rp)
 	struct xlsx_state *st = rp->state;
 	char why[OUTPUT_WHY_MAX];
 
-	if (st->ncells <= XLSXCELL_COLS_MAX)
+	if (st->ncells <= XLSX_LOOK_COLS_MAX)
 		return 1;
 	(void)snprintf(why, sizeof(why),
 	    "cannot write %zu columns: a worksheet holds at most %d",
-	    st->ncells, XLSXCELL_COLS_MAX);
+	    st->ncells, XLSX_LOOK_COLS_MAX);
 	output_fail(&rp->out, 0, why);
 	return 0;
 }
@@ -477,7 +477,7 @@ finish_screened(struct report *rp)
 			if (xlsx_check(rp,
 			        st->lib.worksheet_set_column(ws, (lxw_col_t)c,
 			            (lxw_col_t)c,
-			            xlsxcell_column_width(st->widest[c]),
+			            xlsx_look_column_width(st->widest[c]),
 			            NULL)))
 				return;
 		if (st->ncells > 0 && st->sheets[s].rows > 0 &&
@@ -566,14 +566,14 @@ xlsx_init(struct report *rp)
 		    (d != NULL ? strlen(d) : 0) + REPORT_REASON_MAX + 16;
 	}
 	st->comment_cap = cap;
-	st->reasons_cap = cap + XLSXCELL_TEXT_ROOM;
+	st->reasons_cap = cap + XLSX_LOOK_TEXT_ROOM;
 	st->notes_cap = (rp->nrules + 1) * XLSX_SLOTS_MAX;
 	st->comment = malloc(st->comment_cap);
 	st->reasons = malloc(st->reasons_cap);
 	st->notes = malloc(st->notes_cap * sizeof(*st->notes));
 	st->reason = malloc((rp->nrules + 1) * REPORT_REASON_MAX);
 	st->reason_len = calloc(rp->nrules + 1, sizeof(*st->reason_len));
-	st->text = malloc(XLSXCELL_TEXT_ROOM);
+	st->text = malloc(XLSX_LOOK_TEXT_ROOM);
 	if (st->comment == NULL || st->reasons == NULL || st->notes == NULL ||
 	    st->reason == NULL || st->reason_len == NULL || st->text == NULL)
 		return -1;

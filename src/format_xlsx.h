@@ -15,7 +15,7 @@
 #include "columns.h"
 #include "format.h"
 #include "format_xlsx_lib.h"
-#include "xlsxcell.h"
+#include "xlsx_look.h"
 
 /* Cell comments written at most, whole rows at a time (format_xlsx.c
  * says why). */
@@ -51,8 +51,8 @@ struct xlsx_state {
 	int fd; /* the workbook's file, unlinked; -1 when none */
 	char *tmpdir; /* for libxlsxwriter's own temporary files */
 	/* The cell formats: cell[fill][date], status[fill], and the rest. */
-	lxw_format *cell[XLSXCELL_NFILLS][2];
-	lxw_format *status[XLSXCELL_NFILLS];
+	lxw_format *cell[XLSX_LOOK_NFILLS][2];
+	lxw_format *status[XLSX_LOOK_NFILLS];
 	lxw_format *bold;
 	lxw_format *date;
 	/* The header: the union of the inputs' columns. */
@@ -73,7 +73,7 @@ struct xlsx_state {
 	size_t *widest; /* per Screened column, in characters */
 	/* The record being written. */
 	const struct entry *e;
-	unsigned char *fill; /* per union column: enum xlsxcell_fill */
+	unsigned char *fill; /* per union column: enum xlsx_look_fill */
 	size_t *marked; /* the columns with a fill */
 	size_t nmarked;
 	struct note *notes;
@@ -88,14 +88,14 @@ struct xlsx_state {
 	size_t reasons_cap;
 	char *comment;
 	size_t comment_cap;
-	char *text; /* a cell's text made fit (XLSXCELL_TEXT_ROOM) */
+	char *text; /* a cell's text made fit (XLSX_LOOK_TEXT_ROOM) */
 	unsigned long long row_bytes;
 	/* Comments: how many, and up to which record (0: none yet). */
 	unsigned long ncomments;
 	unsigned long commented_records;
 	int comments_over;
 	unsigned long records; /* written to the Screened sheets */
-	unsigned long cut; /* cells cut to XLSXCELL_CHARS_MAX */
+	unsigned long cut; /* cells cut to XLSX_LOOK_CHARS_MAX */
 	/* The inputs, for the Rules sheet: names (copies), and how many
 	 * records had been counted when each started. */
 	char **inputs;

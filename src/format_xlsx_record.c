@@ -20,7 +20,7 @@
 #include "format_xlsx_lib.h"
 #include "header.h"
 #include "value.h"
-#include "xlsxcell.h"
+#include "xlsx_look.h"
 
 /* Appends len bytes at s to the Reasons cell, as far as there is room. */
 static void
@@ -58,10 +58,10 @@ mark_cells(struct report *rp, size_t i)
 	struct xlsx_state *st = rp->state;
 	const struct entry *e = st->e;
 	const struct finding *f = &e->findings[i];
-	enum xlsxcell_fill fill = xlsxcell_fill_of_outcome(f->outcome);
+	enum xlsx_look_fill fill = xlsx_look_fill_of_outcome(f->outcome);
 	size_t n, k, field, u;
 
-	if (fill == XLSXCELL_PLAIN || e->col == NULL || st->col_of == NULL)
+	if (fill == XLSX_LOOK_PLAIN || e->col == NULL || st->col_of == NULL)
 		return;
 	n = rules_slots(rp->rules, i, f, st->slots, XLSX_SLOTS_MAX);
 	if (n > XLSX_SLOTS_MAX)
@@ -73,7 +73,7 @@ mark_cells(struct report *rp, size_t i)
 		u = st->col_of[field];
 		if (u == COLUMNS_NONE)
 			continue;
-		if (st->fill[u] == XLSXCELL_PLAIN)
+		if (st->fill[u] == XLSX_LOOK_PLAIN)
 			st->marked[st->nmarked++] = u;
 		if (fill > st->fill[u])
 			st->fill[u] = (unsigned char)fill;
@@ -135,13 +135,13 @@ error_reasons(struct xlsx_state *st, const struct entry *e)
  */
 static int
 put_field(struct report *rp, lxw_worksheet *ws, lxw_row_t row, size_t col,
-    size_t k, enum xlsxcell_fill fill)
+    size_t k, enum xlsx_look_fill fill)
 {
 	struct xlsx_state *st = rp->state;
 	const struct record *rec = st->e->rec;
 	const struct field *f = &rec->fields[k];
 	int kind = rec->kinds != NULL ? rec->kinds[k] : FIELD_TEXT;
-	lxw_format *fmt = fill != XLSXCELL_PLAIN ? st->cell[fill][0] : NULL;
+	lxw_format *fmt = fill != XLSX_LOOK_PLAIN ? st->cell[fill][0] : NULL;
 	lxw_datetime dt;
 	size_t len, width;
 	int32_t day;
@@ -151,8 +151,8 @@ put_field(struct report *rp, lxw_worksheet *ws, lxw_row_t row, size_t col,
 
 	if (kind == FIELD_TEXT || f->len == 0 || f->len > 64)
 		return xlsx_put_string(rp, ws, row, col, f->ptr, f->len, fmt);
-	len = xlsxcell_text(st->text, f->ptr, f->len, &width, &cut);
-	st->row_bytes += len + XLSXCELL_CELL_BYTES;
+	len = xlsx_look_text(st->text, f->ptr, f->len, &width, &cut);
+	st->row_bytes += len + XLSX_LOOK_CELL_BYTES;
 	if (width > st->widest[col])
 		st->widest[col] = width;
 	if (kind == FIELD_NUMBER) {
@@ -241,7 +241,7 @@ put_comment(struct report *rp, lxw_worksheet *ws, lxw_row_t row, size_t u)
 		    st->reason_len[i]);
 		len += st->reason_len[i];
 	}
-	(void)xlsxcell_text(st->text, st->comment, len, &width, &cut);
+	(void)xlsx_look_text(st->text, st->comment, len, &width, &cut);
 	memset(&opt, 0, sizeof(opt));
 	opt.x_scale = 2.5;
 	opt.y_scale = 1.5;
@@ -279,7 +279,7 @@ clear_marks(struct xlsx_state *st)
 	size_t k;
 
 	for (k = 0; k < st->nmarked; k++)
-		st->fill[st->marked[k]] = XLSXCELL_PLAIN;
+		st->fill[st->marked[k]] = XLSX_LOOK_PLAIN;
 	st->nmarked = 0;
 	st->nnotes = 0;
 }
@@ -296,7 +296,7 @@ estimate(const struct xlsx_state *st, const struct entry *e)
 
 	for (k = 0; k < e->rec->nfields; k++)
 		n += e->rec->fields[k].len;
-	return n + (unsigned long long)st->ncells * XLSXCELL_CELL_BYTES;
+	return n + (unsigned long long)st->ncells * XLSX_LOOK_CELL_BYTES;
 }
 
 /* One row of a Screened sheet: the input's cells, then the report's. */
@@ -308,7 +308,7 @@ xlsx_record(struct report *rp, const struct entry *e)
 	lxw_worksheet *ws;
 	lxw_row_t row;
 	size_t u, k;
-	enum xlsxcell_fill fill;
+	enum xlsx_look_fill fill;
 
 	if (st->wb == NULL || rp->out.failed || !st->header_out)
 		return;
@@ -319,7 +319,7 @@ xlsx_record(struct report *rp, const struct entry *e)
 		error_reasons(st, e);
 	else
 		report_each_reason(rp, e, xlsx_reason);
-	if (xlsxcell_sheet_full(
+	if (xlsx_look_sheet_full(
 	        st->sheets[st->nsheets - 1].rows, st->bytes, estimate(st, e)) &&
 	    xlsx_add_sheet(rp) == NULL)
 		return;
@@ -333,10 +333,10 @@ xlsx_record(struct report *rp, const struct entry *e)
 		if (k == COLUMNS_NONE || k >= rec->nfields)
 			continue;
 		if (put_field(rp, ws, row, u, k,
-		        (enum xlsxcell_fill)st->fill[u]) != 0)
+		        (enum xlsx_look_fill)st->fill[u]) != 0)
 			return;
 	}
-	fill = xlsxcell_fill_of_verdict(e->verdict);
+	fill = xlsx_look_fill_of_verdict(e->verdict);
 	if (xlsx_put_string(rp, ws, row, st->own[OWN_STATUS],
 	        verdict_name(e->verdict), strlen(verdict_name(e->verdict)),
 	        st->status[fill]) != 0 ||

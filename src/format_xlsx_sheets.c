@@ -16,7 +16,7 @@
 #include "format_xlsx.h"
 #include "format_xlsx_lib.h"
 #include "value.h"
-#include "xlsxcell.h"
+#include "xlsx_look.h"
 
 /* A row of two cells, a label in bold and a string. */
 static void
@@ -82,8 +82,8 @@ summary_chart(struct report *rp, lxw_worksheet *ws)
 		return;
 	}
 	st->lib.chart_title_set_name(ch, "Failures and unknowns by criterion");
-	red.color = xlsxcell_colours_of(XLSXCELL_FAILED).font;
-	amber.color = xlsxcell_colours_of(XLSXCELL_UNKNOWN).font;
+	red.color = xlsx_look_colours_of(XLSX_LOOK_FAILED).font;
+	amber.color = xlsx_look_colours_of(XLSX_LOOK_UNKNOWN).font;
 	s = st->lib.chart_add_series(ch, NULL, NULL);
 	if (s != NULL) {
 		st->lib.chart_series_set_categories(
@@ -199,7 +199,7 @@ xlsx_write_summary(struct report *rp)
 		(void)xlsx_put_string(rp, ws, row, 0,
 		    verdict_name((enum verdict)v),
 		    strlen(verdict_name((enum verdict)v)),
-		    st->status[xlsxcell_fill_of_verdict((enum verdict)v)]);
+		    st->status[xlsx_look_fill_of_verdict((enum verdict)v)]);
 		put_number(rp, ws, row, 1, rp->counts[v], NULL);
 	}
 	for (i = 0; i < sizeof(heads) / sizeof(*heads); i++)
@@ -232,20 +232,20 @@ xlsx_write_summary(struct report *rp)
 		(void)snprintf(text, sizeof(text),
 		    "the records fill %zu Screened sheets (a sheet holds "
 		    "%lu rows)",
-		    st->nsheets, XLSXCELL_ROWS_MAX);
+		    st->nsheets, XLSX_LOOK_ROWS_MAX);
 		put_pair(rp, ws, row++, "Sheets", text);
 	}
 	if (st->cut > 0) {
 		(void)snprintf(text, sizeof(text),
 		    "%lu cells cut to %d characters, the most a cell holds",
-		    st->cut, XLSXCELL_CHARS_MAX);
+		    st->cut, XLSX_LOOK_CHARS_MAX);
 		put_pair(rp, ws, row, "Cut", text);
 	}
 	(void)xlsx_check(rp, st->lib.worksheet_set_column(ws, 0, 0, 22, NULL));
 	(void)xlsx_check(rp, st->lib.worksheet_set_column(ws, 1, 1, 12, NULL));
 	(void)xlsx_check(rp,
-	    st->lib.worksheet_set_column(
-	        ws, 4, 4, xlsxcell_column_width(widest_description(rp)), NULL));
+	    st->lib.worksheet_set_column(ws, 4, 4,
+	        xlsx_look_column_width(widest_description(rp)), NULL));
 	summary_chart(rp, ws);
 }
 
@@ -256,7 +256,7 @@ rules_text_rows(struct report *rp, lxw_worksheet *ws, lxw_row_t row)
 	size_t len, at = 0, end;
 	const char *text = rules_text(rp->rules, &len);
 
-	while (at < len && !rp->out.failed && row < XLSXCELL_ROWS_MAX) {
+	while (at < len && !rp->out.failed && row < XLSX_LOOK_ROWS_MAX) {
 		for (end = at; end < len && text[end] != '\n'; end++)
 			;
 		if (xlsx_put_string(rp, ws, row++, 0, text + at,

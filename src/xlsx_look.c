@@ -1,5 +1,5 @@
 /*
- * xlsxcell.c - what a workbook's cell can hold; see xlsxcell.h.
+ * xlsx_look.c - what a workbook's cell can hold; see xlsx_look.h.
  *
  * The width of a character is the usual terminal's guess (as wcwidth()
  * gives it), from a short table of ranges: close enough to size a
@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "utf8.h"
-#include "xlsxcell.h"
+#include "xlsx_look.h"
 
 /* A range of code points, both ends included. */
 struct range {
@@ -100,13 +100,13 @@ escape_like(const unsigned char *s, size_t n)
 static int
 plain(const char *s, size_t n)
 {
-	return n <= XLSXCELL_CHARS_MAX &&
+	return n <= XLSX_LOOK_CHARS_MAX &&
 	    utf8_all_ascii((const unsigned char *)s, n) &&
 	    memchr(s, '\0', n) == NULL && memchr(s, '_', n) == NULL;
 }
 
 size_t
-xlsxcell_text(char *d, const char *s, size_t n, size_t *width, int *cut)
+xlsx_look_text(char *d, const char *s, size_t n, size_t *width, int *cut)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, len = 0, chars = 0, w = 0, k, bad;
@@ -122,7 +122,7 @@ xlsxcell_text(char *d, const char *s, size_t n, size_t *width, int *cut)
 	}
 	while (i < n) {
 		if (u[i] >= 0x80) {
-			if (chars + 1 > XLSXCELL_CHARS_MAX)
+			if (chars + 1 > XLSX_LOOK_CHARS_MAX)
 				break;
 			k = utf8_sequence(u + i, n - i, &bad);
 			if (k == 0) {
@@ -138,7 +138,7 @@ xlsxcell_text(char *d, const char *s, size_t n, size_t *width, int *cut)
 			}
 			chars++;
 		} else if (u[i] == '\0' || escape_like(u + i, n - i)) {
-			if (chars + 7 > XLSXCELL_CHARS_MAX)
+			if (chars + 7 > XLSX_LOOK_CHARS_MAX)
 				break;
 			memcpy(
 			    d + len, u[i] == '\0' ? "_x0000_" : "_x005F_", 7);
@@ -147,7 +147,7 @@ xlsxcell_text(char *d, const char *s, size_t n, size_t *width, int *cut)
 			w += u[i] != '\0';
 			i++;
 		} else {
-			if (chars + 1 > XLSXCELL_CHARS_MAX)
+			if (chars + 1 > XLSX_LOOK_CHARS_MAX)
 				break;
 			w += u[i] >= 0x20;
 			d[len++] = s[i++];
@@ -161,77 +161,77 @@ xlsxcell_text(char *d, const char *s, size_t n, size_t *width, int *cut)
 }
 
 double
-xlsxcell_column_width(size_t chars)
+xlsx_look_column_width(size_t chars)
 {
-	if (chars > XLSXCELL_WIDTH_MAX)
-		chars = XLSXCELL_WIDTH_MAX;
+	if (chars > XLSX_LOOK_WIDTH_MAX)
+		chars = XLSX_LOOK_WIDTH_MAX;
 	return (double)chars + 2.0;
 }
 
 int
-xlsxcell_sheet_full(
+xlsx_look_sheet_full(
     unsigned long rows, unsigned long long bytes, unsigned long long row_bytes)
 {
-	if (rows >= XLSXCELL_ROWS_MAX)
+	if (rows >= XLSX_LOOK_ROWS_MAX)
 		return 1;
 	if (rows < 2)
 		return 0;
-	return row_bytes > XLSXCELL_SHEET_BYTES ||
-	    bytes > XLSXCELL_SHEET_BYTES - row_bytes;
+	return row_bytes > XLSX_LOOK_SHEET_BYTES ||
+	    bytes > XLSX_LOOK_SHEET_BYTES - row_bytes;
 }
 
 char *
-xlsxcell_sheet_name(char *buf, const char *base, unsigned long k)
+xlsx_look_sheet_name(char *buf, const char *base, unsigned long k)
 {
 	if (k <= 1)
-		(void)snprintf(buf, XLSXCELL_NAME_ROOM, "%s", base);
+		(void)snprintf(buf, XLSX_LOOK_NAME_ROOM, "%s", base);
 	else
-		(void)snprintf(buf, XLSXCELL_NAME_ROOM, "%s %lu", base, k);
+		(void)snprintf(buf, XLSX_LOOK_NAME_ROOM, "%s %lu", base, k);
 	return buf;
 }
 
-enum xlsxcell_fill
-xlsxcell_fill_of_outcome(enum outcome o)
+enum xlsx_look_fill
+xlsx_look_fill_of_outcome(enum outcome o)
 {
 	switch (o) {
 	case OUTCOME_FAIL:
-		return XLSXCELL_FAILED;
+		return XLSX_LOOK_FAILED;
 	case OUTCOME_UNKNOWN:
-		return XLSXCELL_UNKNOWN;
+		return XLSX_LOOK_UNKNOWN;
 	default:
-		return XLSXCELL_PLAIN;
+		return XLSX_LOOK_PLAIN;
 	}
 }
 
-enum xlsxcell_fill
-xlsxcell_fill_of_verdict(enum verdict v)
+enum xlsx_look_fill
+xlsx_look_fill_of_verdict(enum verdict v)
 {
 	switch (v) {
 	case VERDICT_PASS:
-		return XLSXCELL_PASSED;
+		return XLSX_LOOK_PASSED;
 	case VERDICT_FAIL:
-		return XLSXCELL_FAILED;
+		return XLSX_LOOK_FAILED;
 	case VERDICT_REVIEW:
-		return XLSXCELL_UNKNOWN;
+		return XLSX_LOOK_UNKNOWN;
 	default:
-		return XLSXCELL_ERROR;
+		return XLSX_LOOK_ERROR;
 	}
 }
 
-struct xlsxcell_colours
-xlsxcell_colours_of(enum xlsxcell_fill f)
+struct xlsx_look_colours
+xlsx_look_colours_of(enum xlsx_look_fill f)
 {
 	/* Excel's Good, Neutral and Bad cell styles, and white on dark
 	 * red for a record that could not be read. */
-	static const struct xlsxcell_colours colours[XLSXCELL_NFILLS] = {
-		[XLSXCELL_PLAIN] = { 0, 0 },
-		[XLSXCELL_PASSED] = { 0xc6efce, 0x006100 },
-		[XLSXCELL_UNKNOWN] = { 0xffeb9c, 0x9c5700 },
-		[XLSXCELL_FAILED] = { 0xffc7ce, 0x9c0006 },
-		[XLSXCELL_ERROR] = { 0xc00000, 0xffffff },
+	static const struct xlsx_look_colours colours[XLSX_LOOK_NFILLS] = {
+		[XLSX_LOOK_PLAIN] = { 0, 0 },
+		[XLSX_LOOK_PASSED] = { 0xc6efce, 0x006100 },
+		[XLSX_LOOK_UNKNOWN] = { 0xffeb9c, 0x9c5700 },
+		[XLSX_LOOK_FAILED] = { 0xffc7ce, 0x9c0006 },
+		[XLSX_LOOK_ERROR] = { 0xc00000, 0xffffff },
 	};
 
-	if ((unsigned)f >= XLSXCELL_NFILLS)
-		f = XLSXCELL_PLAIN;
+	if ((unsigned)f >= XLSX_LOOK_NFILLS)
+		f = XLSX_LOOK_PLAIN;
 	return colours[f];
 }

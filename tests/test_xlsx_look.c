@@ -1,5 +1,5 @@
 /*
- * test_xlsxcell.c - unit tests for xlsxcell.c: text made fit for a cell
+ * test_xlsx_look.c - unit tests for xlsx_look.c: text made fit for a cell
  * (U+FFFD for ill-formed UTF-8, Excel's escapes for NUL and for a
  * literal _xHHHH_, the cut at 32,767 characters, the width on a screen),
  * column widths, when the rows go on to another sheet and its name, and
@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "xlsxcell.h"
+#include "xlsx_look.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -62,7 +62,7 @@ static const struct text_case text_cases[] = {
 static void
 test_text(void **state)
 {
-	char *d = malloc(XLSXCELL_TEXT_ROOM);
+	char *d = malloc(XLSX_LOOK_TEXT_ROOM);
 	size_t i, len, width;
 	int cut;
 
@@ -71,7 +71,7 @@ test_text(void **state)
 	for (i = 0; i < NELEM(text_cases); i++) {
 		const struct text_case *c = &text_cases[i];
 
-		len = xlsxcell_text(d, c->in, c->n, &width, &cut);
+		len = xlsx_look_text(d, c->in, c->n, &width, &cut);
 		if (len != strlen(c->want) || strcmp(d, c->want) != 0 ||
 		    width != c->width || cut)
 			fail_msg("case %zu: got \"%s\" (%zu, width %zu, cut "
@@ -112,7 +112,7 @@ static const struct cut_case cut_cases[] = {
 static void
 test_cut(void **state)
 {
-	char *d = malloc(XLSXCELL_TEXT_ROOM), *in;
+	char *d = malloc(XLSX_LOOK_TEXT_ROOM), *in;
 	size_t i, k, len, width;
 	int cut;
 
@@ -125,12 +125,12 @@ test_cut(void **state)
 		assert_non_null(in);
 		for (k = 0; k < c->n; k++)
 			memcpy(in + k * c->unit_len, c->unit, c->unit_len);
-		len = xlsxcell_text(d, in, c->unit_len * c->n, &width, &cut);
+		len = xlsx_look_text(d, in, c->unit_len * c->n, &width, &cut);
 		if (len != c->want_len || cut != c->cut || strlen(d) != len)
 			fail_msg("case %zu: length %zu, cut %d; expected %zu, "
 			         "%d",
 			    i, len, cut, c->want_len, c->cut);
-		assert_true(len < XLSXCELL_TEXT_ROOM);
+		assert_true(len < XLSX_LOOK_TEXT_ROOM);
 		free(in);
 	}
 	free(d);
@@ -144,9 +144,9 @@ struct width_case {
 static const struct width_case width_cases[] = {
 	{ 0, 2.0 },
 	{ 6, 8.0 },
-	{ XLSXCELL_WIDTH_MAX, XLSXCELL_WIDTH_MAX + 2.0 },
-	{ XLSXCELL_WIDTH_MAX + 1, XLSXCELL_WIDTH_MAX + 2.0 },
-	{ 100000, XLSXCELL_WIDTH_MAX + 2.0 },
+	{ XLSX_LOOK_WIDTH_MAX, XLSX_LOOK_WIDTH_MAX + 2.0 },
+	{ XLSX_LOOK_WIDTH_MAX + 1, XLSX_LOOK_WIDTH_MAX + 2.0 },
+	{ 100000, XLSX_LOOK_WIDTH_MAX + 2.0 },
 };
 
 static void
@@ -156,11 +156,11 @@ test_column_width(void **state)
 
 	(void)state;
 	for (i = 0; i < NELEM(width_cases); i++)
-		if (xlsxcell_column_width(width_cases[i].chars) !=
+		if (xlsx_look_column_width(width_cases[i].chars) !=
 		    width_cases[i].width)
 			fail_msg("case %zu: %zu characters: width %g, not %g",
 			    i, width_cases[i].chars,
-			    xlsxcell_column_width(width_cases[i].chars),
+			    xlsx_look_column_width(width_cases[i].chars),
 			    width_cases[i].width);
 }
 
@@ -180,9 +180,9 @@ static const struct sheet_case sheet_cases[] = {
 	{ 0, 0, 100, 0 },
 	{ 2, 200, 100, 0 },
 	/* The last row of a sheet, and past it. */
-	{ XLSXCELL_ROWS_MAX - 1, 1000, 100, 0 },
-	{ XLSXCELL_ROWS_MAX, 1000, 100, 1 },
-	{ XLSXCELL_ROWS_MAX + 1, 1000, 100, 1 },
+	{ XLSX_LOOK_ROWS_MAX - 1, 1000, 100, 0 },
+	{ XLSX_LOOK_ROWS_MAX, 1000, 100, 1 },
+	{ XLSX_LOOK_ROWS_MAX + 1, 1000, 100, 1 },
 	/* Bytes: up to the limit exactly, then one past it. */
 	{ 500, 3 * GIB - 100, 100, 0 },
 	{ 500, 3 * GIB - 100, 101, 1 },
@@ -203,7 +203,7 @@ test_sheet_full(void **state)
 	for (i = 0; i < NELEM(sheet_cases); i++) {
 		const struct sheet_case *c = &sheet_cases[i];
 
-		if (xlsxcell_sheet_full(c->rows, c->bytes, c->row_bytes) !=
+		if (xlsx_look_sheet_full(c->rows, c->bytes, c->row_bytes) !=
 		    c->full)
 			fail_msg("case %zu: rows %lu bytes %llu row %llu: "
 			         "expected %d",
@@ -227,13 +227,13 @@ static const struct name_case name_cases[] = {
 static void
 test_sheet_name(void **state)
 {
-	char buf[XLSXCELL_NAME_ROOM];
+	char buf[XLSX_LOOK_NAME_ROOM];
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < NELEM(name_cases); i++) {
 		assert_string_equal(
-		    xlsxcell_sheet_name(buf, "Screened", name_cases[i].k),
+		    xlsx_look_sheet_name(buf, "Screened", name_cases[i].k),
 		    name_cases[i].want);
 		/* Excel's limit on a sheet's name. */
 		assert_true(strlen(buf) <= 31);
@@ -242,29 +242,29 @@ test_sheet_name(void **state)
 
 struct outcome_case {
 	enum outcome o;
-	enum xlsxcell_fill fill;
+	enum xlsx_look_fill fill;
 	uint32_t rgb;
 };
 
 static const struct outcome_case outcome_cases[] = {
-	{ OUTCOME_PASS, XLSXCELL_PLAIN, 0 },
-	{ OUTCOME_FAIL, XLSXCELL_FAILED, 0xffc7ce },
-	{ OUTCOME_UNKNOWN, XLSXCELL_UNKNOWN, 0xffeb9c },
-	{ OUTCOME_NOT_APPLICABLE, XLSXCELL_PLAIN, 0 },
+	{ OUTCOME_PASS, XLSX_LOOK_PLAIN, 0 },
+	{ OUTCOME_FAIL, XLSX_LOOK_FAILED, 0xffc7ce },
+	{ OUTCOME_UNKNOWN, XLSX_LOOK_UNKNOWN, 0xffeb9c },
+	{ OUTCOME_NOT_APPLICABLE, XLSX_LOOK_PLAIN, 0 },
 };
 
 struct verdict_case {
 	enum verdict v;
-	enum xlsxcell_fill fill;
+	enum xlsx_look_fill fill;
 	uint32_t rgb;
 	uint32_t font;
 };
 
 static const struct verdict_case verdict_cases[] = {
-	{ VERDICT_PASS, XLSXCELL_PASSED, 0xc6efce, 0x006100 },
-	{ VERDICT_FAIL, XLSXCELL_FAILED, 0xffc7ce, 0x9c0006 },
-	{ VERDICT_REVIEW, XLSXCELL_UNKNOWN, 0xffeb9c, 0x9c5700 },
-	{ VERDICT_ERROR, XLSXCELL_ERROR, 0xc00000, 0xffffff },
+	{ VERDICT_PASS, XLSX_LOOK_PASSED, 0xc6efce, 0x006100 },
+	{ VERDICT_FAIL, XLSX_LOOK_FAILED, 0xffc7ce, 0x9c0006 },
+	{ VERDICT_REVIEW, XLSX_LOOK_UNKNOWN, 0xffeb9c, 0x9c5700 },
+	{ VERDICT_ERROR, XLSX_LOOK_ERROR, 0xc00000, 0xffffff },
 };
 
 static void
@@ -276,21 +276,21 @@ test_fills(void **state)
 	for (i = 0; i < NELEM(outcome_cases); i++) {
 		const struct outcome_case *c = &outcome_cases[i];
 
-		assert_int_equal(xlsxcell_fill_of_outcome(c->o), c->fill);
-		assert_int_equal(xlsxcell_colours_of(c->fill).fill, c->rgb);
+		assert_int_equal(xlsx_look_fill_of_outcome(c->o), c->fill);
+		assert_int_equal(xlsx_look_colours_of(c->fill).fill, c->rgb);
 	}
 	for (i = 0; i < NELEM(verdict_cases); i++) {
 		const struct verdict_case *c = &verdict_cases[i];
 
-		assert_int_equal(xlsxcell_fill_of_verdict(c->v), c->fill);
-		assert_int_equal(xlsxcell_colours_of(c->fill).fill, c->rgb);
-		assert_int_equal(xlsxcell_colours_of(c->fill).font, c->font);
+		assert_int_equal(xlsx_look_fill_of_verdict(c->v), c->fill);
+		assert_int_equal(xlsx_look_colours_of(c->fill).fill, c->rgb);
+		assert_int_equal(xlsx_look_colours_of(c->fill).font, c->font);
 	}
 	/* A failing cell stays red when another criterion is unknown of
 	 * it: the order that the report takes the highest of. */
-	assert_true(XLSXCELL_FAILED > XLSXCELL_UNKNOWN);
-	assert_true(XLSXCELL_UNKNOWN > XLSXCELL_PLAIN);
-	assert_int_equal(xlsxcell_colours_of(XLSXCELL_NFILLS).fill, 0);
+	assert_true(XLSX_LOOK_FAILED > XLSX_LOOK_UNKNOWN);
+	assert_true(XLSX_LOOK_UNKNOWN > XLSX_LOOK_PLAIN);
+	assert_int_equal(xlsx_look_colours_of(XLSX_LOOK_NFILLS).fill, 0);
 }
 
 int
@@ -305,5 +305,5 @@ main(void)
 		cmocka_unit_test(test_fills),
 	};
 
-	return cmocka_run_group_tests_name("xlsxcell", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("xlsx_look", tests, NULL, NULL);
 }
