@@ -37,11 +37,15 @@ CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 # zlib: test_format_xlsx inflates the workbook it reads back.
 TEST_LIBS := $(CMOCKA_LIBS) -lz
 
-# Every source file but main.c is the library; every tests/test_*.c is
-# a unit-test program.  A new module, format, source or rule test is a
-# new file: nothing to add here.
-LIB     := $(filter-out main,$(basename $(notdir $(wildcard src/*.c))))
+# Every source file but main.c and main_*.c is the library; those are
+# the program (they print, exit and see argv) and are linked into the
+# binary alone.  Every tests/test_*.c is a unit-test program.  A new
+# module, format, source or rule test is a new file: nothing to add here.
+SRC     := $(basename $(notdir $(wildcard src/*.c)))
+LIB     := $(filter-out main main_%,$(SRC))
 LIB_OBJ := $(LIB:%=$(O)/obj/%.o) $(O)/obj/shipped_rules.o
+MAIN    := $(filter main main_%,$(SRC))
+MAIN_OBJ := $(MAIN:%=$(O)/obj/%.o)
 UNITS   := $(patsubst tests/%.c,$(O)/%,$(wildcard tests/test_*.c))
 BIN     := $(O)/civpol-screen
 
@@ -86,7 +90,7 @@ $(O)/shipped_rules.c: $(SHIPPED) Makefile | $(O)/obj
 $(O)/obj/shipped_rules.o: $(O)/shipped_rules.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BIN): $(O)/obj/main.o $(LIB_OBJ)
+$(BIN): $(MAIN_OBJ) $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(O)/test_%: tests/test_%.c $(LIB_OBJ) include/*.h

@@ -11,8 +11,8 @@
  * (once, at the end), release.  An operation writes through rp->out and
  * never fails: a write error is sticky in the output and report.c turns
  * it into a status.  Adding a format is adding its file and one row to
- * the table in report.c; main.c takes the name, the help line and the
- * options the format accepts from there.
+ * the table in report.c; the program (main.c, main_options.c) takes the
+ * name, the help line and the options the format accepts from there.
  */
 #ifndef CIVPOL_FORMAT_H
 #define CIVPOL_FORMAT_H

@@ -4,8 +4,8 @@
 # (".It Fl \-name") in src/civpol-screen.1, and the man page has no entry
 # that --help lacks; and every report format that --help lists (from the
 # table in report.c) has its entry (".It Cm NAME") under -f.  The option
-# table in main.c makes --help and getopt_long agree; this makes the man
-# page agree with them.
+# table in main_options.c makes --help and getopt_long agree; this makes
+# the man page agree with them.
 set -eu
 bin=$1
 top=$(cd "$(dirname "$0")/../.." && pwd)
