@@ -172,9 +172,10 @@ struct ruletest {
 };
 
 /*
- * The parser's side: each function reads the rule line from where the
- * last one stopped, and fails with ruleparse_error(), which fills the
- * caller's struct error with the file and line, and returns -1.
+ * The parser's side (ruleparse.c): each function reads the rule line
+ * from where the last one stopped, and fails with ruleparse_error(),
+ * which fills the caller's struct error with the file and line, and
+ * returns -1.
  */
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))

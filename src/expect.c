@@ -190,7 +190,7 @@ expect_judge(struct report *rp, const struct entry *e, struct expect_result *r)
 		rp->mismatches++;
 }
 
-/* A bounded writer into a caller's buffer, as rules.c's reasons are. */
+/* A bounded writer into a caller's buffer, as ruletest.h's reasons are. */
 struct words {
 	char *buf;
 	size_t size;

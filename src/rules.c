@@ -1,19 +1,9 @@
 /*
- * rules.c - a rule set: the rules-file parser, the shipped sets, the
- * table of rule tests and the one loop that judges a record against any
- * set; see rules.h.
- *
- * The language is documented in the comments of data/unpol-ipo.rules
- * (and data/civpol-2008.rules, the default, documents what it uses).
- * Lines and their words are lineparse.c's.  A parsed set keeps a
- * verbatim copy of its text (so that --print-rules round-trips and the
- * hash names exactly what was read) and, beside it, one arena holding
- * every string taken from that text: each comes from its own stretch of
- * the text, ended by a blank, a quote, a comma, a bracket or the line's
- * end, and is no longer than it, and no stretch gives more than two (a
- * column's name and its normal form), so the arena needs at most two
- * bytes per byte of text and never moves.  Ids and columns are found
- * through hashed indexes, so that reading a set is linear in its size.
+ * rules.c - a rule set: the table of rule tests, the shipped sets, the
+ * judging plan, the one loop that judges a record against any set, and
+ * the accessors; see rules.h.  Reading a set is rules_parse.c's (with
+ * ruleparse.c's readers), putting findings into words rules_reason.c's;
+ * what they share is in rules_impl.h.
  *
  * A rule's test is a tree of nodes: a test (parsed, judged and put into
  * words by its kind's row of the table, ruletest.h), or all-of, any-of
@@ -23,20 +13,15 @@
  * each node's finding kept after the criteria's for its reasons.
  * Judging allocates nothing.
  *
- * What a file lacks ("missing \"name\"", "no rules") is reported at its
- * last line, and running out of memory at line 0.  The hash is 64-bit
- * FNV-1a over the text, written as the first 12 of its 16 lower-case hex
- * digits (its top 48 bits).
+ * The hash is 64-bit FNV-1a over the text, written as the first 12 of
+ * its 16 lower-case hex digits (its top 48 bits).
  */
-#include <stdarg.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ascii.h"
-#include "lineparse.h"
 #include "rules.h"
+#include "rules_impl.h"
 #include "ruletest.h"
 #include "strindex.h"
 #include "value.h"
@@ -59,7 +44,7 @@ extern const struct ruletest ruletest_after;
 extern const struct ruletest ruletest_before;
 
 /* Every kind of test, one row each, in the order messages list them. */
-static const struct ruletest *const ruletests[] = {
+const struct ruletest *const rules_ruletests[] = {
 	&ruletest_true,
 	&ruletest_one_of,
 	&ruletest_at_least,
@@ -69,141 +54,9 @@ static const struct ruletest *const ruletests[] = {
 	&ruletest_after,
 	&ruletest_before,
 };
-#define NRULETESTS (sizeof(ruletests) / sizeof(ruletests[0]))
 
-/* How deep nodes may nest, so that judging's recursion is bounded. */
-#define MAX_DEPTH 32
-
-#define NO_NODE ((size_t)-1)
-
-enum node_op { NODE_TEST, NODE_ALL, NODE_ANY, NODE_NOT };
-
-static const char *const node_words[] = { "", "all-of", "any-of", "not" };
-
-/* A node of a test tree; members are linked in order by next. */
-struct node {
-	enum node_op op;
-	struct test test; /* NODE_TEST */
-	size_t child; /* the first member, or NO_NODE */
-	size_t next; /* the next member of the same group, or NO_NODE */
-	unsigned long line;
-	/* The node's text on its line, for "must not hold: ...". */
-	const char *text;
-	size_t text_len;
-};
-
-/* What a when clause's finding says beside its outcome. */
-enum { WHEN_NONE, WHEN_NOT, WHEN_MISSING };
-
-struct criterion {
-	const char *id; /* in the arena */
-	const char *description; /* in the arena, unescaped */
-	int required;
-	unsigned long line;
-	size_t root; /* the test's tree */
-	/* when COLUMN is WORD / in [WORDS]: slot, or RULETEST_NO_SLOT. */
-	size_t when_slot;
-	const char *when_col;
-	size_t when_first;
-	size_t when_n;
-	const struct word *when_words; /* set once the set is parsed */
-};
-
-/*
- * A line about a column: a vocabulary (the column, by its normal form,
- * and its words), or "empty COLUMN fails".
- */
-struct vocab_line {
-	const char *norm; /* in the arena */
-	const char *name;
-	unsigned long line;
-	int empty_fails; /* an empty line, not a vocabulary */
-	size_t yes_first, nyes, no_first, nno;
-};
-
-struct rules {
-	char *text; /* the verbatim text, NUL-terminated */
-	size_t len;
-	char *arena;
-	size_t arena_used;
-	size_t arena_size;
-	const char *name; /* in the arena */
-	const char *source; /* in the arena, or NULL */
-	char hash[13];
-	struct criterion *crit;
-	size_t ncrit;
-	size_t crit_cap;
-	struct node *nodes;
-	size_t nnodes;
-	size_t nodes_cap;
-	struct word *words; /* every list's words, in the arena */
-	size_t nwords;
-	size_t words_cap;
-	struct vocab_line *vlines;
-	size_t nvlines;
-	size_t vlines_cap;
-	struct column_want *cols; /* names in the arena */
-	const char **col_norm; /* each column's normal form, in the arena */
-	size_t ncols;
-	size_t cols_cap;
-	size_t norm_cap;
-	/* The criteria by id and the columns by normal form. */
-	struct strindex ids;
-	struct strindex col_index;
-	/*
-	 * The judging plan, made once the set is parsed: a copy of the test
-	 * of every criterion judged in the plan, grouped by kind in the
-	 * table's order, so that judging a record calls each kind once (see
-	 * struct run); then the whole criteria, by index.
-	 */
-	struct test *plan;
-	size_t nplan;
-	struct run *runs;
-	size_t nruns;
-	size_t *whole;
-	size_t nwhole;
-	int conditional;
-	/* Each column slot's vocabulary, or NULL; and whether an empty
-	 * cell of it fails (NULL when none does). */
-	struct vocab *vocabs;
-	const struct vocab **slot_vocab;
-	unsigned char *empty_fails;
-	/* A profile's words for each slot (rules_translate()), or NULL. */
-	struct translation_list *tr;
-	struct word *tr_words;
-};
-
-/* The tests of one kind in the plan: plan[first, first + n). */
-struct run {
-	const struct ruletest *kind;
-	size_t first;
-	size_t n;
-};
-
-/* A group whose members are being read, on the lines after its own. */
-struct open_group {
-	size_t node;
-	size_t depth; /* the group's own depth, from 0 at a rule's test */
-	size_t last; /* its last member so far, or NO_NODE */
-	const char *word;
-	unsigned long line;
-};
-
-/* A parse at a position in one line of the text. */
-struct ruleparse {
-	struct rules *r;
-	struct lineparse lp;
-	int have_name;
-	struct open_group open[MAX_DEPTH];
-	size_t depth;
-};
-
-/* Nonzero when the n bytes at s are exactly the NUL-terminated word w. */
-static int
-word_is(const char *s, size_t n, const char *w)
-{
-	return strlen(w) == n && memcmp(s, w, n) == 0;
-}
+const size_t rules_nruletests =
+    sizeof(rules_ruletests) / sizeof(rules_ruletests[0]);
 
 /* What a lookup in one of r's indexes looks for. */
 struct lookup {
@@ -225,8 +78,8 @@ same_key(const void *ctx, size_t k)
 }
 
 /* The number that the n bytes at s name in ix, or (size_t)-1. */
-static size_t
-index_find(
+size_t
+rules_index_find(
     const struct rules *r, const struct strindex *ix, const char *s, size_t n)
 {
 	struct lookup lk = { r, ix, s, n };
@@ -235,806 +88,10 @@ index_find(
 }
 
 /* Adds number k, whose key is key; 0, or -1 out of memory. */
-static int
-index_add(struct strindex *ix, const char *key, size_t k)
+int
+rules_index_add(struct strindex *ix, const char *key, size_t k)
 {
 	return strindex_add(ix, strindex_hash(key, strlen(key)), k);
-}
-
-int
-ruleparse_error(struct ruleparse *ps, const char *fmt, ...)
-{
-	struct error *err = ps->lp.err;
-	va_list ap;
-
-	if (err == NULL)
-		return -1;
-	err->file = ps->lp.file;
-	err->line = ps->lp.line;
-	va_start(ap, fmt);
-	(void)vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
-	va_end(ap);
-	return -1;
-}
-
-/*
- * Room in the arena for what the rest of the line can give, plus a NUL;
- * the arena's bound makes it there, but is checked.  Returns where to
- * write, or NULL with the error filled.
- */
-static char *
-arena_room(struct ruleparse *ps)
-{
-	struct rules *r = ps->r;
-
-	if (ps->lp.n - ps->lp.i >= r->arena_size - r->arena_used) {
-		ruleparse_error(ps, "out of memory");
-		return NULL;
-	}
-	return r->arena + r->arena_used;
-}
-
-/* Keeps the n bytes written at arena_room(), adding a NUL. */
-static const char *
-arena_keep(struct rules *r, size_t n)
-{
-	char *s = r->arena + r->arena_used;
-
-	s[n] = '\0';
-	r->arena_used += n + 1;
-	return s;
-}
-
-/*
- * Copies the n bytes at s into the arena with a NUL.  The result is
- * valid until rules_free(); NULL (with err filled) only if the arena's
- * bound were wrong.
- */
-static char *
-arena_copy(struct ruleparse *ps, const char *s, size_t n)
-{
-	struct rules *r = ps->r;
-	char *out;
-
-	if (n >= r->arena_size - r->arena_used) {
-		ruleparse_error(ps, "out of memory");
-		return NULL;
-	}
-	out = r->arena + r->arena_used;
-	memcpy(out, s, n);
-	out[n] = '\0';
-	r->arena_used += n + 1;
-	return out;
-}
-
-/* error_quote() into buf, the caller's ERROR_QUOTE_BUF bytes. */
-static char *
-quote(char *buf, const char *s, size_t n)
-{
-	return error_quote(buf, ERROR_QUOTE_BUF, s, n);
-}
-
-/*
- * Makes room for one more of what *items holds (*cap of size bytes
- * each, *n used); returns 0, or -1 with the error filled.
- */
-static int
-grow(struct ruleparse *ps, void *items, size_t *cap, size_t n, size_t size)
-{
-	void **p = items;
-	void *grown;
-	size_t c;
-
-	if (n < *cap)
-		return 0;
-	c = *cap == 0 ? 16 : *cap * 2;
-	if (c > SIZE_MAX / size)
-		return ruleparse_error(ps, "out of memory");
-	grown = realloc(*p, c * size);
-	if (grown == NULL)
-		return ruleparse_error(ps, "out of memory");
-	*p = grown;
-	*cap = c;
-	return 0;
-}
-
-int
-ruleparse_keyword(struct ruleparse *ps, const char *word)
-{
-	return lineparse_keyword(&ps->lp, word);
-}
-
-int
-ruleparse_at_test_end(struct ruleparse *ps)
-{
-	size_t save = ps->lp.i, n;
-	const char *s;
-	int end = 1;
-
-	/* Nothing is consumed, the blanks before the next word included. */
-	if (lineparse_word(&ps->lp, &s, &n) == 0)
-		end = word_is(s, n, "when");
-	ps->lp.i = save;
-	return end;
-}
-
-int
-ruleparse_number(
-    struct ruleparse *ps, const char *keyword, struct decimal *out, int *count)
-{
-	char q[ERROR_QUOTE_BUF];
-	const char *s, *dot;
-	size_t n, i;
-	int c = 0;
-
-	if (lineparse_word(&ps->lp, &s, &n) != 0)
-		return ruleparse_error(
-		    ps, "missing number after \"%s\"", keyword);
-	if (value_decimal(s, n, out) != VALUE_OK)
-		return ruleparse_error(ps, "bad number %s", quote(q, s, n));
-	dot = memchr(s, '.', n);
-	if (dot != NULL && (size_t)(s + n - dot - 1) > 9)
-		return ruleparse_error(ps,
-		    "too many digits after the point in %s (at most 9)",
-		    quote(q, s, n));
-	if (out->nwhole > 9)
-		return ruleparse_error(ps,
-		    "number too large %s (at most 999999999.999999999)",
-		    quote(q, s, n));
-	for (i = 0; i < out->nwhole; i++)
-		c = c * 10 + (out->whole[i] - '0');
-	if (count != NULL && dot == NULL)
-		*count = c;
-	return 0;
-}
-
-/* 12 or 1 for a unit word, 0 for any other. */
-static int
-unit_months(const char *s, size_t n)
-{
-	if (word_is(s, n, "year") || word_is(s, n, "years"))
-		return 12;
-	if (word_is(s, n, "month") || word_is(s, n, "months"))
-		return 1;
-	return 0;
-}
-
-int
-ruleparse_period(struct ruleparse *ps, const char *keyword, struct test *t,
-    int unit_optional)
-{
-	struct decimal d;
-	size_t save, n;
-	const char *s;
-
-	t->count = -1;
-	if (ruleparse_number(ps, keyword, &d, &t->count) != 0)
-		return -1;
-	if (t->count < 0)
-		return ruleparse_error(ps,
-		    "\"%s\" takes a whole number of years or months", keyword);
-	t->number = d;
-	save = ps->lp.i;
-	t->months = 0;
-	if (lineparse_word(&ps->lp, &s, &n) == 0)
-		t->months = unit_months(s, n);
-	if (t->months != 0)
-		return 0;
-	ps->lp.i = save;
-	if (unit_optional)
-		return 0;
-	return ruleparse_error(ps,
-	    "missing unit after \"%s %d\" (years or months)", keyword,
-	    t->count);
-}
-
-/*
- * Reads a column name into the arena, and its normal form after it;
- * *name and *norm (of length *normlen, NUL-terminated) are valid until
- * rules_free().  Returns 0 or -1.
- */
-static int
-read_column_name(
-    struct ruleparse *ps, const char **name, const char **norm, size_t *normlen)
-{
-	struct rules *r = ps->r;
-	char q[ERROR_QUOTE_BUF];
-	const char *s;
-	char *copy, *nf;
-	size_t n, i;
-
-	if (lineparse_word(&ps->lp, &s, &n) != 0)
-		return ruleparse_error(ps, "missing column name");
-	for (i = 0; i < n && !ascii_is_alnum((unsigned char)s[i]); i++)
-		continue;
-	if (i == n)
-		return ruleparse_error(ps,
-		    "bad column name %s (no letter or digit)", quote(q, s, n));
-	copy = arena_copy(ps, s, n);
-	if (copy == NULL)
-		return -1;
-	/* The normal form, no longer than the name, just after it. */
-	if (n >= r->arena_size - r->arena_used)
-		return ruleparse_error(ps, "out of memory");
-	nf = r->arena + r->arena_used;
-	*normlen = header_normalise(copy, n, nf);
-	nf[*normlen] = '\0';
-	r->arena_used += *normlen + 1;
-	*name = copy;
-	*norm = nf;
-	return 0;
-}
-
-int
-ruleparse_column(struct ruleparse *ps, size_t *slot, const char **name)
-{
-	struct rules *r = ps->r;
-	const char *norm;
-	size_t t;
-
-	if (read_column_name(ps, name, &norm, &t) != 0)
-		return -1;
-	*slot = index_find(r, &r->col_index, norm, t);
-	if (*slot != (size_t)-1)
-		return 0;
-	if (grow(ps, &r->cols, &r->cols_cap, r->ncols, sizeof(*r->cols)) != 0 ||
-	    grow(ps, &r->col_norm, &r->norm_cap, r->ncols,
-	        sizeof(*r->col_norm)) != 0)
-		return -1;
-	r->cols[r->ncols].name = *name;
-	r->cols[r->ncols].required = 1;
-	r->col_norm[r->ncols] = norm;
-	if (index_add(&r->col_index, norm, r->ncols) != 0)
-		return ruleparse_error(ps, "out of memory");
-	*slot = r->ncols++;
-	return 0;
-}
-
-int
-ruleparse_operand(struct ruleparse *ps, struct test *t)
-{
-	static const struct {
-		const char *word;
-		enum operand op;
-	} ops[] = {
-		{ "age(", OPERAND_AGE },
-		{ "years-since(", OPERAND_YEARS },
-		{ "months-since(", OPERAND_MONTHS },
-	};
-	struct lineparse inner;
-	char q[ERROR_QUOTE_BUF];
-	const char *s;
-	size_t n, k, w;
-
-	t->operand = OPERAND_NUMBER;
-	if (lineparse_word(&ps->lp, &s, &n) != 0)
-		return ruleparse_error(ps, "missing column name");
-	for (k = 0; k < sizeof(ops) / sizeof(ops[0]); k++) {
-		w = strlen(ops[k].word);
-		if (n >= w && memcmp(s, ops[k].word, w) == 0)
-			break;
-	}
-	if (k == sizeof(ops) / sizeof(ops[0])) {
-		ps->lp.i -= n;
-		return ruleparse_column(ps, &t->slot[0], &t->colname[0]);
-	}
-	if (n == w + 1 || s[n - 1] != ')')
-		return ruleparse_error(ps,
-		    "bad operand %s (expected %sCOLUMN))", quote(q, s, n),
-		    ops[k].word);
-	/* The column between the parentheses, read as a line of its own. */
-	inner = ps->lp;
-	ps->lp.p = s + w;
-	ps->lp.n = n - w - 1;
-	ps->lp.i = 0;
-	if (ruleparse_column(ps, &t->slot[0], &t->colname[0]) != 0)
-		return -1;
-	if (!lineparse_at_end(&ps->lp))
-		return ruleparse_error(ps,
-		    "bad operand %s (expected %sCOLUMN))", quote(q, s, n),
-		    ops[k].word);
-	ps->lp.p = inner.p;
-	ps->lp.n = inner.n;
-	ps->lp.i = inner.i;
-	t->operand = ops[k].op;
-	return 0;
-}
-
-/*
- * Reads a list into the set's words: *first and *n receive where.
- * Returns 0 or -1.
- */
-static int
-read_list(struct ruleparse *ps, const char *what, size_t *first, size_t *n)
-{
-	struct rules *r = ps->r;
-	char *dst;
-	size_t len;
-	int st;
-
-	if (lineparse_list_open(&ps->lp, what) != 0)
-		return -1;
-	*first = r->nwords;
-	for (;;) {
-		dst = arena_room(ps);
-		if (dst == NULL)
-			return -1;
-		st = lineparse_list_item(&ps->lp, what, dst, &len);
-		if (st < 0)
-			return -1;
-		if (st == 0)
-			break;
-		if (grow(ps, &r->words, &r->words_cap, r->nwords,
-		        sizeof(*r->words)) != 0)
-			return -1;
-		r->words[r->nwords].s = arena_keep(r, len);
-		r->words[r->nwords].n = len;
-		r->nwords++;
-	}
-	*n = r->nwords - *first;
-	if (*n == 0)
-		return ruleparse_error(ps, "empty list (a %s at least)", what);
-	return 0;
-}
-
-int
-ruleparse_list(struct ruleparse *ps, const char *what, struct test *t)
-{
-	return read_list(ps, what, &t->words_first, &t->nwords);
-}
-
-/* Nonzero when the n bytes at s make a valid rule id. */
-static int
-valid_id(const char *s, size_t n)
-{
-	size_t i;
-
-	if (n == 0 || !ascii_is_alpha((unsigned char)s[0]))
-		return 0;
-	for (i = 1; i < n; i++)
-		if (!ascii_is_alnum((unsigned char)s[i]) && s[i] != '_')
-			return 0;
-	return 1;
-}
-
-/*
- * Writes the keywords of the table, then the groups', into buf (size
- * bytes) as "a, b or c" for messages; returns buf.
- */
-static const char *
-test_list(char *buf, size_t size)
-{
-	size_t i, len = 0, n = NRULETESTS + 3;
-
-	buf[0] = '\0';
-	for (i = 0; i < n && len < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%s",
-		    i == 0          ? ""
-		        : i + 1 < n ? ", "
-		                    : " or ",
-		    i < NRULETESTS ? ruletests[i]->keyword
-		                   : node_words[i - NRULETESTS + 1]);
-	return buf;
-}
-
-/* The kind whose keyword is the n bytes at s, or NULL. */
-static const struct ruletest *
-find_kind(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < NRULETESTS; i++)
-		if (word_is(s, n, ruletests[i]->keyword))
-			return ruletests[i];
-	return NULL;
-}
-
-/* Adds a node of op on the current line; its index, or NO_NODE. */
-static size_t
-new_node(struct ruleparse *ps, enum node_op op, size_t start)
-{
-	struct rules *r = ps->r;
-	struct node *nd;
-
-	if (grow(ps, &r->nodes, &r->nodes_cap, r->nnodes, sizeof(*r->nodes)) !=
-	    0)
-		return NO_NODE;
-	nd = &r->nodes[r->nnodes];
-	memset(nd, 0, sizeof(*nd));
-	nd->op = op;
-	nd->child = NO_NODE;
-	nd->next = NO_NODE;
-	nd->line = ps->lp.line;
-	nd->text = ps->lp.p + start;
-	nd->test.slot[0] = RULETEST_NO_SLOT;
-	nd->test.slot[1] = RULETEST_NO_SLOT;
-	return r->nnodes++;
-}
-
-/* Where the next word starts on the line. */
-static size_t
-next_start(struct ruleparse *ps)
-{
-	(void)lineparse_peek(&ps->lp);
-	return ps->lp.i;
-}
-
-/*
- * Reads a node at depth: "not NODE", "all-of" or "any-of" (whose
- * members follow on the lines after, until "end"), or a test.  *out
- * receives its index.  Returns 0 or -1.
- */
-static int
-parse_node(struct ruleparse *ps, size_t depth, size_t *out)
-{
-	struct rules *r = ps->r;
-	char q[ERROR_QUOTE_BUF], list[160];
-	size_t start = next_start(ps), k, child = NO_NODE, n;
-	struct open_group *g;
-	enum node_op op;
-	const char *s;
-
-	if (depth >= MAX_DEPTH)
-		return ruleparse_error(
-		    ps, "tests nested too deep (at most %d)", MAX_DEPTH);
-	if (lineparse_word(&ps->lp, &s, &n) != 0)
-		return ruleparse_error(ps, "missing test (expected %s)",
-		    test_list(list, sizeof(list)));
-	if (word_is(s, n, "not") || word_is(s, n, "all-of") ||
-	    word_is(s, n, "any-of")) {
-		op = word_is(s, n, "not")     ? NODE_NOT
-		    : word_is(s, n, "all-of") ? NODE_ALL
-		                              : NODE_ANY;
-		k = new_node(ps, op, start);
-		if (k == NO_NODE)
-			return -1;
-		if (op == NODE_NOT) {
-			if (parse_node(ps, depth + 1, &child) != 0)
-				return -1;
-			r->nodes[k].child = child;
-		} else {
-			g = &ps->open[ps->depth++];
-			g->node = k;
-			g->depth = depth;
-			g->last = NO_NODE;
-			g->word = node_words[op];
-			g->line = ps->lp.line;
-		}
-		r->nodes[k].text_len = ps->lp.i - start;
-		*out = k;
-		return 0;
-	}
-	k = new_node(ps, NODE_TEST, start);
-	if (k == NO_NODE)
-		return -1;
-	r->nodes[k].test.kind = find_kind(s, n);
-	if (r->nodes[k].test.kind == NULL)
-		return ruleparse_error(ps, "unknown test %s (expected %s)",
-		    quote(q, s, n), test_list(list, sizeof(list)));
-	if (r->nodes[k].test.kind->parse(ps, &r->nodes[k].test) != 0)
-		return -1;
-	r->nodes[k].text_len = ps->lp.i - start;
-	*out = k;
-	return 0;
-}
-
-/*
- * Reads a member line of the group being read: "end", or a node.
- * Returns 0 or -1.
- */
-static int
-parse_member(struct ruleparse *ps)
-{
-	struct rules *r = ps->r;
-	struct open_group *g = &ps->open[ps->depth - 1];
-	size_t m = NO_NODE;
-
-	if (ruleparse_keyword(ps, "end")) {
-		if (g->last == NO_NODE)
-			return ruleparse_error(ps,
-			    "empty %s (from line %lu): a group needs members",
-			    g->word, g->line);
-		ps->depth--;
-		return lineparse_end(&ps->lp, "after \"end\"");
-	}
-	if (parse_node(ps, g->depth + 1, &m) != 0)
-		return -1;
-	/* parse_node() may have opened a group: g is still ours. */
-	if (g->last == NO_NODE)
-		r->nodes[g->node].child = m;
-	else
-		r->nodes[g->last].next = m;
-	g->last = m;
-	return lineparse_end(&ps->lp, "after the test");
-}
-
-/* Reads "when COLUMN is WORD" or "when COLUMN in [WORDS]"; 0 or -1. */
-static int
-parse_when(struct ruleparse *ps, struct criterion *c)
-{
-	struct rules *r = ps->r;
-	char *dst;
-	size_t len;
-
-	if (ruleparse_column(ps, &c->when_slot, &c->when_col) != 0)
-		return -1;
-	if (ruleparse_keyword(ps, "in"))
-		return read_list(ps, "value", &c->when_first, &c->when_n);
-	if (!ruleparse_keyword(ps, "is"))
-		return ruleparse_error(ps,
-		    "missing \"is\" or \"in\" after \"when %s\"", c->when_col);
-	dst = arena_room(ps);
-	if (dst == NULL ||
-	    lineparse_string(&ps->lp, "value after \"is\"", 0, dst, &len) != 0)
-		return -1;
-	if (len == 0)
-		return ruleparse_error(ps, "empty value after \"is\"");
-	if (grow(ps, &r->words, &r->words_cap, r->nwords, sizeof(*r->words)) !=
-	    0)
-		return -1;
-	c->when_first = r->nwords;
-	c->when_n = 1;
-	r->words[r->nwords].s = arena_keep(r, len);
-	r->words[r->nwords].n = len;
-	r->nwords++;
-	return 0;
-}
-
-/* Parses the rest of a rule line; returns 0 or -1. */
-static int
-parse_rule(struct ruleparse *ps)
-{
-	struct rules *r = ps->r;
-	struct criterion c;
-	char q[ERROR_QUOTE_BUF];
-	const char *s;
-	char *dst;
-	size_t n, i;
-
-	if (!ps->have_name)
-		return ruleparse_error(
-		    ps, "\"name\" must come before the first rule");
-	memset(&c, 0, sizeof(c));
-	c.line = ps->lp.line;
-	c.when_slot = RULETEST_NO_SLOT;
-	if (lineparse_word(&ps->lp, &s, &n) != 0)
-		return ruleparse_error(ps, "missing rule id");
-	if (!valid_id(s, n))
-		return ruleparse_error(ps, "bad rule id %s", quote(q, s, n));
-	i = index_find(r, &r->ids, s, n);
-	if (i != (size_t)-1)
-		return ruleparse_error(ps,
-		    "duplicate rule id %s (first on line %lu)", quote(q, s, n),
-		    r->crit[i].line);
-	c.id = arena_copy(ps, s, n);
-	if (c.id == NULL)
-		return -1;
-
-	if (lineparse_word(&ps->lp, &s, &n) != 0)
-		return ruleparse_error(
-		    ps, "missing level (expected required or advisory)");
-	if (word_is(s, n, "required"))
-		c.required = 1;
-	else if (word_is(s, n, "advisory"))
-		c.required = 0;
-	else
-		return ruleparse_error(ps,
-		    "unknown level %s (expected required or advisory)",
-		    quote(q, s, n));
-
-	if (parse_node(ps, 0, &c.root) != 0)
-		return -1;
-	if (ruleparse_keyword(ps, "when") && parse_when(ps, &c) != 0)
-		return -1;
-	if (lineparse_word(&ps->lp, &s, &n) == 0)
-		return ruleparse_error(
-		    ps, "unexpected %s before the description", quote(q, s, n));
-	if (lineparse_at_end(&ps->lp))
-		return ruleparse_error(ps, "missing description");
-	dst = arena_room(ps);
-	if (dst == NULL ||
-	    lineparse_quoted(&ps->lp, "description", dst, &n) != 0)
-		return -1;
-	if (n == 0)
-		return ruleparse_error(ps, "empty description");
-	c.description = arena_keep(r, n);
-	if (lineparse_end(&ps->lp, "after the description") != 0)
-		return -1;
-
-	if (grow(ps, &r->crit, &r->crit_cap, r->ncrit, sizeof(*r->crit)) != 0)
-		return -1;
-	r->crit[r->ncrit] = c;
-	if (index_add(&r->ids, r->crit[r->ncrit].id, r->ncrit) != 0)
-		return ruleparse_error(ps, "out of memory");
-	r->ncrit++;
-	return 0;
-}
-
-/* Parses the rest of a name line; returns 0 or -1. */
-static int
-parse_name(struct ruleparse *ps)
-{
-	const char *s;
-	size_t n;
-
-	if (ps->have_name)
-		return ruleparse_error(ps, "\"name\" given twice");
-	if (lineparse_word(&ps->lp, &s, &n) != 0)
-		return ruleparse_error(ps, "missing set name");
-	ps->r->name = arena_copy(ps, s, n);
-	if (ps->r->name == NULL)
-		return -1;
-	ps->have_name = 1;
-	return lineparse_end(&ps->lp, "after the name");
-}
-
-/* Parses the rest of a source line; returns 0 or -1. */
-static int
-parse_source(struct ruleparse *ps)
-{
-	struct rules *r = ps->r;
-	char *dst;
-	size_t n;
-
-	if (r->source != NULL)
-		return ruleparse_error(ps, "\"source\" given twice");
-	dst = arena_room(ps);
-	if (dst == NULL || lineparse_quoted(&ps->lp, "source", dst, &n) != 0)
-		return -1;
-	if (n == 0)
-		return ruleparse_error(ps, "empty source");
-	r->source = arena_keep(r, n);
-	return lineparse_end(&ps->lp, "after the source");
-}
-
-/*
- * Parses the rest of a vocabulary line: COLUMN true [WORDS] false
- * [WORDS], the two lists in either order.  Returns 0 or -1.
- */
-static int
-parse_vocabulary(struct ruleparse *ps)
-{
-	struct rules *r = ps->r;
-	struct vocab_line v;
-	size_t normlen, k;
-	int have_yes = 0, have_no = 0;
-
-	memset(&v, 0, sizeof(v));
-	v.line = ps->lp.line;
-	v.name = v.norm = "";
-	if (read_column_name(ps, &v.name, &v.norm, &normlen) != 0)
-		return -1;
-	for (k = 0; k < r->nvlines; k++)
-		if (!r->vlines[k].empty_fails &&
-		    strcmp(r->vlines[k].norm, v.norm) == 0)
-			return ruleparse_error(ps,
-			    "vocabulary for \"%s\" given twice (first on line "
-			    "%lu)",
-			    v.name, r->vlines[k].line);
-	while (!have_yes || !have_no) {
-		if (!have_yes && ruleparse_keyword(ps, "true")) {
-			if (read_list(ps, "word", &v.yes_first, &v.nyes) != 0)
-				return -1;
-			have_yes = 1;
-		} else if (!have_no && ruleparse_keyword(ps, "false")) {
-			if (read_list(ps, "word", &v.no_first, &v.nno) != 0)
-				return -1;
-			have_no = 1;
-		} else
-			return ruleparse_error(ps,
-			    "missing \"%s\" list in the vocabulary for \"%s\"",
-			    have_yes ? "false" : "true", v.name);
-	}
-	if (grow(ps, &r->vlines, &r->vlines_cap, r->nvlines,
-	        sizeof(*r->vlines)) != 0)
-		return -1;
-	r->vlines[r->nvlines++] = v;
-	return lineparse_end(&ps->lp, "after the vocabulary");
-}
-
-/* Parses the rest of an "empty COLUMN fails" line; returns 0 or -1. */
-static int
-parse_empty(struct ruleparse *ps)
-{
-	struct rules *r = ps->r;
-	struct vocab_line v;
-	size_t normlen, k;
-
-	memset(&v, 0, sizeof(v));
-	v.line = ps->lp.line;
-	v.empty_fails = 1;
-	v.name = v.norm = "";
-	if (read_column_name(ps, &v.name, &v.norm, &normlen) != 0)
-		return -1;
-	if (!ruleparse_keyword(ps, "fails"))
-		return ruleparse_error(
-		    ps, "missing \"fails\" after \"empty %s\"", v.name);
-	for (k = 0; k < r->nvlines; k++)
-		if (r->vlines[k].empty_fails &&
-		    strcmp(r->vlines[k].norm, v.norm) == 0)
-			return ruleparse_error(ps,
-			    "\"empty %s fails\" given twice (first on line "
-			    "%lu)",
-			    v.name, r->vlines[k].line);
-	if (grow(ps, &r->vlines, &r->vlines_cap, r->nvlines,
-	        sizeof(*r->vlines)) != 0)
-		return -1;
-	r->vlines[r->nvlines++] = v;
-	return lineparse_end(&ps->lp, "after \"fails\"");
-}
-
-/* Parses one line that is not blank nor a comment; returns 0 or -1. */
-static int
-parse_line(struct ruleparse *ps)
-{
-	struct open_group *g;
-	char q[ERROR_QUOTE_BUF];
-	const char *s;
-	size_t wn;
-
-	if (ps->depth > 0) {
-		if (ruleparse_keyword(ps, "rule")) {
-			g = &ps->open[ps->depth - 1];
-			return ruleparse_error(ps,
-			    "missing \"end\" for the %s on line %lu", g->word,
-			    g->line);
-		}
-		return parse_member(ps);
-	}
-	if (lineparse_run(&ps->lp, &s, &wn) != 0)
-		return 0;
-	if (word_is(s, wn, "rule"))
-		return parse_rule(ps);
-	if (word_is(s, wn, "name"))
-		return parse_name(ps);
-	if (word_is(s, wn, "source"))
-		return parse_source(ps);
-	if (word_is(s, wn, "vocabulary"))
-		return parse_vocabulary(ps);
-	if (word_is(s, wn, "empty"))
-		return parse_empty(ps);
-	if (word_is(s, wn, "end"))
-		return ruleparse_error(ps, "\"end\" with no group to end");
-	return ruleparse_error(ps, "unknown directive %s", quote(q, s, wn));
-}
-
-/*
- * The opening comment's first paragraph, on one line, less a leading
- * "FILE - ", into the arena; NULL when the text opens with no comment.
- */
-static const char *
-opening_comment(struct rules *r)
-{
-	const char *p = r->text, *end = r->text + r->len, *eol, *s;
-	char *out = r->arena + r->arena_used, *dash;
-	size_t n = 0, room = r->arena_size - r->arena_used;
-
-	if (r->len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-		p += 3;
-	while (p < end && *p == '#') {
-		for (eol = p; eol < end && *eol != '\n' && *eol != '\r'; eol++)
-			continue;
-		s = p + 1;
-		while (s < eol && (*s == ' ' || *s == '\t'))
-			s++;
-		if (s == eol)
-			break;
-		if (n > 0 && n + 1 < room)
-			out[n++] = ' ';
-		for (; s < eol && n + 1 < room; s++)
-			out[n++] = *s;
-		p = eol;
-		while (p < end && (*p == '\n' || *p == '\r'))
-			p++;
-	}
-	if (n == 0)
-		return NULL;
-	out[n] = '\0';
-	dash = strstr(out, " - ");
-	if (dash != NULL && memchr(out, ' ', (size_t)(dash - out)) == NULL)
-		out = dash + 3;
-	r->arena_used += n + 1;
-	return out;
 }
 
 /* Frees r, which the caller owned; rules_free(NULL) does nothing. */
@@ -1079,8 +136,8 @@ words_at(const struct rules *r, size_t first)
  * a column that no rule reads is an error (at its line).  Returns 0 or
  * -1.
  */
-static int
-give_vocabularies(struct ruleparse *ps)
+int
+rules_give_vocabularies(struct ruleparse *ps)
 {
 	struct rules *r = ps->r;
 	const struct vocab_line *v;
@@ -1098,7 +155,8 @@ give_vocabularies(struct ruleparse *ps)
 	}
 	for (k = 0; k < r->nvlines; k++) {
 		v = &r->vlines[k];
-		slot = index_find(r, &r->col_index, v->norm, strlen(v->norm));
+		slot = rules_index_find(
+		    r, &r->col_index, v->norm, strlen(v->norm));
 		if (slot == (size_t)-1) {
 			ps->lp.line = v->line;
 			return ruleparse_error(ps,
@@ -1137,8 +195,8 @@ in_plan(const struct rules *r, const struct criterion *c)
  * Makes the judging plan (see struct rules), once every list's words
  * are in place; 0, or -1 out of memory.
  */
-static int
-make_plan(struct rules *r)
+int
+rules_make_plan(struct rules *r)
 {
 	struct criterion *c;
 	struct test *t;
@@ -1151,7 +209,7 @@ make_plan(struct rules *r)
 		t->req = ~0u;
 	}
 	r->plan = malloc((r->ncrit + 1) * sizeof(*r->plan));
-	r->runs = malloc(NRULETESTS * sizeof(*r->runs));
+	r->runs = malloc(rules_nruletests * sizeof(*r->runs));
 	r->whole = malloc((r->ncrit + 1) * sizeof(*r->whole));
 	if (r->plan == NULL || r->runs == NULL || r->whole == NULL)
 		return -1;
@@ -1163,13 +221,13 @@ make_plan(struct rules *r)
 		if (!in_plan(r, c))
 			r->whole[r->nwhole++] = i;
 	}
-	for (k = 0; k < NRULETESTS; k++) {
-		r->runs[r->nruns].kind = ruletests[k];
+	for (k = 0; k < rules_nruletests; k++) {
+		r->runs[r->nruns].kind = rules_ruletests[k];
 		r->runs[r->nruns].first = n;
 		for (i = 0; i < r->ncrit; i++) {
 			c = &r->crit[i];
 			if (!in_plan(r, c) ||
-			    r->nodes[c->root].test.kind != ruletests[k])
+			    r->nodes[c->root].test.kind != rules_ruletests[k])
 				continue;
 			r->plan[n] = r->nodes[c->root].test;
 			r->plan[n].out = i;
@@ -1184,72 +242,10 @@ make_plan(struct rules *r)
 	return 0;
 }
 
-struct rules *
-rules_parse(const char *text, size_t len, const char *file, struct error *err)
-{
-	struct ruleparse ps;
-	struct rules *r;
-	int st;
-
-	if (len > (SIZE_MAX - 16) / 2) {
-		error_set(err, file, 0, "out of memory");
-		return NULL;
-	}
-	r = calloc(1, sizeof(*r));
-	if (r == NULL) {
-		error_set(err, file, 0, "out of memory");
-		return NULL;
-	}
-	r->text = malloc(len + 1);
-	r->arena_size = 2 * len + 16;
-	r->arena = malloc(r->arena_size);
-	if (r->text == NULL || r->arena == NULL) {
-		rules_free(r);
-		error_set(err, file, 0, "out of memory");
-		return NULL;
-	}
-	if (len > 0)
-		memcpy(r->text, text, len);
-	r->text[len] = '\0';
-	r->len = len;
-
-	memset(&ps, 0, sizeof(ps));
-	ps.r = r;
-	lineparse_init(&ps.lp, r->text, len, file, "rules file", err);
-	while ((st = lineparse_next(&ps.lp)) > 0)
-		if (parse_line(&ps) != 0) {
-			st = -1;
-			break;
-		}
-	if (st == 0 && ps.depth > 0)
-		st = ruleparse_error(&ps,
-		    "missing \"end\" for the %s on line %lu",
-		    ps.open[ps.depth - 1].word, ps.open[ps.depth - 1].line);
-	/* What the file lacks is reported at its last line. */
-	if (st == 0 && !ps.have_name)
-		st = ruleparse_error(&ps, "missing \"name\"");
-	if (st == 0 && r->ncrit == 0)
-		st = ruleparse_error(&ps, "no rules");
-	if (st == 0)
-		st = give_vocabularies(&ps);
-	if (st == 0 && make_plan(r) != 0) {
-		ps.lp.line = 0;
-		st = ruleparse_error(&ps, "out of memory");
-	}
-	if (st != 0) {
-		rules_free(r);
-		return NULL;
-	}
-	if (r->source == NULL)
-		r->source = opening_comment(r);
-	lineparse_hash(r->text, r->len, r->hash);
-	return r;
-}
-
 const char *
 rules_test_synopsis(size_t i)
 {
-	return i < NRULETESTS ? ruletests[i]->synopsis : NULL;
+	return i < rules_nruletests ? rules_ruletests[i]->synopsis : NULL;
 }
 
 void
@@ -1373,7 +369,7 @@ rules_find(const struct rules *r, const char *id)
 {
 	if (id == NULL)
 		return (size_t)-1;
-	return index_find(r, &r->ids, id, strlen(id));
+	return rules_index_find(r, &r->ids, id, strlen(id));
 }
 
 const char *
@@ -1515,269 +511,6 @@ rules_judge(const struct rules *r, const struct record *rec, const size_t *col,
 	return VERDICT_PASS;
 }
 
-/* The name test t wrote for slot.  Valid until rules_free(). */
-static const char *
-slot_name(const struct test *t, size_t slot)
-{
-	if (slot == t->slot[0] || t->colname[1] == NULL)
-		return t->colname[0];
-	return t->colname[1];
-}
-
-/* The reason for test t's finding f; id as struct ruletest's reason. */
-static void
-reason_test(const struct test *t, const char *id, const struct finding *f,
-    const struct judging *jg, struct reason *o)
-{
-	switch (f->why) {
-	case WHY_MISSING:
-		reason_str(o, slot_name(t, f->column));
-		reason_str(o, ": missing");
-		break;
-	case WHY_INVALID:
-		reason_str(o, slot_name(t, f->column));
-		reason_str(o, ": invalid value ");
-		reason_cell(o, jg, f->column);
-		break;
-	case WHY_FUTURE:
-		reason_str(o, slot_name(t, f->column));
-		reason_str(o, ": invalid value ");
-		reason_cell(o, jg, f->column);
-		reason_str(o, " (after ");
-		reason_date(o, jg->asof);
-		reason_str(o, ")");
-		break;
-	default:
-		if (f->why >= WHY_KIND)
-			t->kind->reason(t, id, f, jg, o);
-		break;
-	}
-}
-
-/*
- * The reason for node k, whose outcome is not a pass, with the findings
- * at out (as rules_judge() wrote them); id as struct ruletest's reason.
- * A group lists its members that made its outcome, joined with " and ",
- * in parentheses when it is itself a member.
- */
-static void
-reason_node(const struct rules *r, size_t k, const char *id,
-    const struct finding *out, const struct judging *jg, struct reason *o)
-{
-	const struct node *nd = &r->nodes[k];
-	const struct finding *f = &out[r->ncrit + k];
-	const struct node *ch;
-	enum outcome want;
-	size_t m, listed = 0;
-	char num[32];
-
-	switch (nd->op) {
-	case NODE_TEST:
-		reason_test(&nd->test, id, f, jg, o);
-		return;
-	case NODE_NOT:
-		if (f->outcome != OUTCOME_FAIL) {
-			reason_node(r, nd->child, NULL, out, jg, o);
-			return;
-		}
-		ch = &r->nodes[nd->child];
-		reason_str(o, "must not hold: ");
-		reason_bytes(o, ch->text, ch->text_len);
-		if (ch->op != NODE_TEST) {
-			(void)snprintf(
-			    num, sizeof(num), " (line %lu)", ch->line);
-			reason_str(o, num);
-			return;
-		}
-		listed = 0;
-		for (m = 0; m < 2; m++) {
-			if (ch->test.slot[m] == RULETEST_NO_SLOT)
-				continue;
-			reason_str(o, listed++ == 0 ? " (" : ", ");
-			reason_str(o, ch->test.colname[m]);
-			reason_str(o, " ");
-			reason_cell(o, jg, ch->test.slot[m]);
-		}
-		if (listed > 0)
-			reason_str(o, ")");
-		return;
-	default:
-		break;
-	}
-	/* An all-of that failed lists its failures; any other group, every
-	 * member that did not pass. */
-	want = nd->op == NODE_ALL && f->outcome == OUTCOME_FAIL ? OUTCOME_FAIL
-	                                                        : OUTCOME_PASS;
-	if (id == NULL)
-		reason_str(o, "(");
-	for (m = nd->child; m != NO_NODE; m = r->nodes[m].next) {
-		enum outcome mo = out[r->ncrit + m].outcome;
-
-		if (mo == OUTCOME_PASS || (want == OUTCOME_FAIL && mo != want))
-			continue;
-		if (listed++ > 0)
-			reason_str(o, " and ");
-		reason_node(r, m, NULL, out, jg, o);
-	}
-	if (id == NULL)
-		reason_str(o, ")");
-}
-
-/* The reason for criterion i, judged as a whole, with finding f. */
-static void
-reason_whole(const struct rules *r, size_t i, const struct finding *f,
-    const struct judging *jg, struct reason *o)
-{
-	const struct criterion *c = &r->crit[i];
-
-	if (f->outcome == OUTCOME_NOT_APPLICABLE) {
-		reason_str(o, "not applicable (");
-		reason_str(o, c->when_col);
-		reason_str(o, " ");
-		reason_cell(o, jg, c->when_slot);
-		reason_str(o, ")");
-		return;
-	}
-	reason_node(r, c->root, c->id, f - i, jg, o);
-	if (f->value == WHEN_MISSING) {
-		reason_str(o, " (");
-		reason_str(o, c->when_col);
-		reason_str(o, ": missing, so it may apply)");
-	}
-}
-
-size_t
-rules_reason(const struct rules *r, size_t i, const struct finding *f,
-    const struct record *rec, const size_t *col, int32_t asof, char *buf,
-    size_t size)
-{
-	const struct criterion *c;
-	struct judging jg;
-	struct reason o;
-
-	o.buf = buf;
-	o.size = size;
-	o.len = 0;
-	if (size > 0)
-		buf[0] = '\0';
-	if (i >= r->ncrit || f->outcome == OUTCOME_PASS)
-		return 0;
-	c = &r->crit[i];
-	jg.rec = rec;
-	jg.col = col;
-	jg.tr = r->tr;
-	jg.empty_fails = r->empty_fails;
-	jg.plain = r->tr == NULL && r->vocabs == NULL;
-	jg.asof = asof;
-	jg.known = 0;
-	jg.known_dates = 0;
-	if (f->why == WHY_WHOLE)
-		reason_whole(r, i, f, &jg, &o);
-	else
-		reason_test(&r->nodes[c->root].test, c->id, f, &jg, &o);
-	return o.len;
-}
-
-/* The slots that rules_slots() is gathering. */
-struct slot_list {
-	size_t *slots;
-	size_t max;
-	size_t n;
-};
-
-static void
-slot_add(struct slot_list *sl, size_t slot)
-{
-	if (slot == RULETEST_NO_SLOT)
-		return;
-	if (sl->n < sl->max)
-		sl->slots[sl->n] = slot;
-	sl->n++;
-}
-
-/* Every slot that node k and its members read. */
-static void
-slots_all(const struct rules *r, size_t k, struct slot_list *sl)
-{
-	const struct node *nd = &r->nodes[k];
-	size_t m;
-
-	if (nd->op == NODE_TEST) {
-		slot_add(sl, nd->test.slot[0]);
-		slot_add(sl, nd->test.slot[1]);
-		return;
-	}
-	for (m = nd->child; m != NO_NODE; m = r->nodes[m].next)
-		slots_all(r, m, sl);
-}
-
-/* The slot a test's finding f speaks of; all its slots if none. */
-static void
-slots_test(const struct test *t, const struct finding *f, struct slot_list *sl)
-{
-	if (f->column != RULETEST_NO_SLOT) {
-		slot_add(sl, f->column);
-		return;
-	}
-	slot_add(sl, t->slot[0]);
-	slot_add(sl, t->slot[1]);
-}
-
-/*
- * The slots of node k, whose outcome is not a pass, chosen as
- * reason_node() chooses what to speak of.
- */
-static void
-slots_node(const struct rules *r, size_t k, const struct finding *out,
-    struct slot_list *sl)
-{
-	const struct node *nd = &r->nodes[k];
-	const struct finding *f = &out[r->ncrit + k];
-	enum outcome want, mo;
-	size_t m;
-
-	if (nd->op == NODE_TEST) {
-		slots_test(&nd->test, f, sl);
-		return;
-	}
-	if (nd->op == NODE_NOT) {
-		if (f->outcome != OUTCOME_FAIL)
-			slots_node(r, nd->child, out, sl);
-		else
-			slots_all(r, nd->child, sl);
-		return;
-	}
-	want = nd->op == NODE_ALL && f->outcome == OUTCOME_FAIL ? OUTCOME_FAIL
-	                                                        : OUTCOME_PASS;
-	for (m = nd->child; m != NO_NODE; m = r->nodes[m].next) {
-		mo = out[r->ncrit + m].outcome;
-		if (mo == OUTCOME_PASS || (want == OUTCOME_FAIL && mo != want))
-			continue;
-		slots_node(r, m, out, sl);
-	}
-}
-
-size_t
-rules_slots(const struct rules *r, size_t i, const struct finding *f,
-    size_t *slots, size_t max)
-{
-	struct slot_list sl = { slots, max, 0 };
-	const struct criterion *c;
-
-	if (i >= r->ncrit || f->outcome == OUTCOME_PASS ||
-	    f->outcome == OUTCOME_NOT_APPLICABLE)
-		return 0;
-	c = &r->crit[i];
-	if (f->why != WHY_WHOLE) {
-		slots_test(&r->nodes[c->root].test, f, &sl);
-		return sl.n;
-	}
-	slots_node(r, c->root, f - i, &sl);
-	if (f->value == WHEN_MISSING)
-		slot_add(&sl, c->when_slot);
-	return sl.n;
-}
-
 int
 rules_translate(
     struct rules *r, const struct translation *t, size_t n, struct error *err)
@@ -1812,7 +545,7 @@ rules_translate(
 	/* Which slot each names, and how many each slot gets. */
 	for (k = 0; k < n; k++) {
 		len = header_normalise(t[k].column, strlen(t[k].column), norm);
-		slot_of[k] = index_find(r, &r->col_index, norm, len);
+		slot_of[k] = rules_index_find(r, &r->col_index, norm, len);
 		if (slot_of[k] != (size_t)-1)
 			r->tr[slot_of[k]].n++;
 	}
