@@ -601,7 +601,8 @@ record_file(const char *name, const char *sheet)
 		return NULL;
 	memcpy(f, name, a);
 	f[a] = ':';
-	memcpy(f + a + 1, sheet, b + 1);
+	memcpy(f + a + 1, sheet, b);
+	f[a + 1 + b] = '\0';
 	return f;
 }
 

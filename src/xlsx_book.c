@@ -307,10 +307,7 @@ rels_of(const char *part)
 
 	if (s == NULL)
 		return NULL;
-	memcpy(s, part, dir);
-	(void)strcpy(s + dir, "_rels/");
-	(void)strcat(s + dir, part + dir);
-	(void)strcat(s + dir, ".rels");
+	(void)snprintf(s, n, "%.*s_rels/%s.rels", (int)dir, part, part + dir);
 	return s;
 }
 
@@ -413,7 +410,7 @@ list_sheets(const struct xlsx_book *b, char *buf, size_t size)
 		if (n < 0 || (size_t)n >= size - len) {
 			/* Cut: end with a mark of it, as room allows. */
 			if (size > 4)
-				(void)strcpy(buf + size - 4, "...");
+				memcpy(buf + size - 4, "...", 4);
 			return;
 		}
 		len += (size_t)n;

@@ -328,7 +328,7 @@ xlsx_styles_read(struct xlsx_styles *st, struct zipfile *z, const char *part,
 			rc =
 			    error_set(err, zipfile_name(z), 0, "out of memory");
 	}
-	if (rc == 0) {
+	if (rc == 0 && st->kind != NULL) {
 		if (r.nfmts > 1)
 			qsort(r.fmts, r.nfmts, sizeof(*r.fmts), by_id);
 		for (i = 0; i < r.nxf; i++)
