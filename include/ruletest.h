@@ -408,6 +408,26 @@ ruletest_date(struct judging *jg, size_t slot, int32_t *out)
 	return st;
 }
 
+/*
+ * The date in column slot's cell, on or before the as-of date: returns
+ * OUTCOME_PASS with *day; else fills *f (missing, invalid, or after the
+ * as-of date: then nothing can be said of it yet) and returns
+ * OUTCOME_UNKNOWN.
+ */
+static inline enum outcome
+ruletest_past_date(
+    struct judging *jg, size_t slot, int32_t *day, struct finding *f)
+{
+	enum value_status st = ruletest_date(jg, slot, day);
+
+	if (st != VALUE_OK)
+		return ruletest_unreadable(jg, f, st, slot);
+	if (*day > jg->asof)
+		return ruletest_found(
+		    f, OUTCOME_UNKNOWN, WHY_FUTURE, slot, *day);
+	return OUTCOME_PASS;
+}
+
 /* ruletest_operand() for an operand made from a date. */
 enum outcome ruletest_operand_date(const struct test *t, struct judging *jg,
     struct decimal *v, char buf[24], struct finding *f);

@@ -127,17 +127,14 @@ enum outcome
 ruletest_operand_date(const struct test *t, struct judging *jg,
     struct decimal *v, char buf[24], struct finding *f)
 {
-	enum value_status st;
 	int32_t day = 0;
+	enum outcome o;
 	uint64_t periods;
 	char *d = buf + 23;
 
-	st = ruletest_date(jg, t->slot[0], &day);
-	if (st != VALUE_OK)
-		return ruletest_unreadable(jg, f, st, t->slot[0]);
-	if (day > jg->asof)
-		return ruletest_found(
-		    f, OUTCOME_UNKNOWN, WHY_FUTURE, t->slot[0], day);
+	o = ruletest_past_date(jg, t->slot[0], &day, f);
+	if (o != OUTCOME_PASS)
+		return o;
 	periods = (uint64_t)value_whole_periods(
 	    day, jg->asof, t->operand == OPERAND_MONTHS ? 1 : 12);
 	/* The digits, from the last; a decimal views them. */

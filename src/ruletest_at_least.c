@@ -29,9 +29,11 @@ judge_one(const struct test *t, struct judging *jg, struct finding *f)
 {
 	struct decimal v, limit;
 	char buf[24];
+	enum outcome o;
 
-	if (ruletest_operand(t, jg, &v, buf, f) != OUTCOME_PASS)
-		return OUTCOME_UNKNOWN;
+	o = ruletest_operand(t, jg, &v, buf, f);
+	if (o != OUTCOME_PASS)
+		return o; /* unknown, or a fail when empty fails */
 	if (t->slot[1] != RULETEST_NO_SLOT &&
 	    ruletest_number(jg, t->slot[1], &limit) == VALUE_OK &&
 	    value_decimal_cmp(&v, &limit) > 0)

@@ -28,15 +28,12 @@ prepare_before(struct test *t, int32_t asof)
 static enum outcome
 judge_one(const struct test *t, struct judging *jg, struct finding *f)
 {
-	enum value_status st;
 	int32_t day = 0;
+	enum outcome o;
 
-	st = ruletest_date(jg, t->slot[0], &day);
-	if (st != VALUE_OK)
-		return ruletest_unreadable(jg, f, st, t->slot[0]);
-	if (day > jg->asof)
-		return ruletest_found(
-		    f, OUTCOME_UNKNOWN, WHY_FUTURE, t->slot[0], day);
+	o = ruletest_past_date(jg, t->slot[0], &day, f);
+	if (o != OUTCOME_PASS)
+		return o;
 	if (day > ruletest_limit_day(t, jg->asof, -1))
 		return ruletest_found(
 		    f, OUTCOME_FAIL, WHY_RECENT, t->slot[0], day);

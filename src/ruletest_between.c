@@ -25,9 +25,11 @@ judge_one(const struct test *t, struct judging *jg, struct finding *f)
 {
 	struct decimal v;
 	char buf[24];
+	enum outcome o;
 
-	if (ruletest_operand(t, jg, &v, buf, f) != OUTCOME_PASS)
-		return OUTCOME_UNKNOWN;
+	o = ruletest_operand(t, jg, &v, buf, f);
+	if (o != OUTCOME_PASS)
+		return o; /* unknown, or a fail when empty fails */
 	if (value_decimal_cmp(&v, &t->number) < 0 ||
 	    value_decimal_cmp(&v, &t->number2) > 0)
 		return ruletest_found(

@@ -52,6 +52,7 @@ judge_one(const struct test *t, struct judging *jg, struct finding *f)
 	enum employment e = EMPLOYMENT_SEPARATED;
 	enum value_status st;
 	int32_t day = 0;
+	enum outcome o;
 	const char *s;
 	size_t n;
 
@@ -63,12 +64,9 @@ judge_one(const struct test *t, struct judging *jg, struct finding *f)
 		if (e == EMPLOYMENT_ACTIVE)
 			return ruletest_pass(f);
 	}
-	st = ruletest_date(jg, t->slot[1], &day);
-	if (st != VALUE_OK)
-		return ruletest_unreadable(jg, f, st, t->slot[1]);
-	if (day > jg->asof)
-		return ruletest_found(
-		    f, OUTCOME_UNKNOWN, WHY_FUTURE, t->slot[1], day);
+	o = ruletest_past_date(jg, t->slot[1], &day, f);
+	if (o != OUTCOME_PASS)
+		return o;
 	if (day < ruletest_limit_day(t, jg->asof, -1))
 		return ruletest_found(
 		    f, OUTCOME_FAIL, WHY_OLD, t->slot[1], day);
