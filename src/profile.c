@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "grow.h"
 #include "lineparse.h"
 #include "profile.h"
 
@@ -26,11 +27,11 @@ struct profile {
 	struct column_map *maps;
 	unsigned long *map_line;
 	size_t nmaps;
-	size_t maps_cap;
+	size_t maps_cap, map_line_cap;
 	struct translation *tr;
 	unsigned long *tr_line;
 	size_t ntr;
-	size_t tr_cap;
+	size_t tr_cap, tr_line_cap;
 };
 
 /* error_quote() into buf, the caller's ERROR_QUOTE_BUF bytes. */
@@ -114,24 +115,11 @@ oom(struct lineparse *lp)
 static int
 grow_maps(struct profile *p, struct lineparse *lp)
 {
-	struct column_map *maps;
-	unsigned long *lines;
-	size_t cap;
-
-	if (p->nmaps < p->maps_cap)
-		return 0;
-	cap = p->maps_cap == 0 ? 16 : p->maps_cap * 2;
-	if (cap > SIZE_MAX / sizeof(*maps))
+	if (grow_array(&p->map_line, &p->map_line_cap, p->nmaps + 1,
+	        sizeof(*p->map_line), 16, SIZE_MAX) != 0 ||
+	    grow_array(&p->maps, &p->maps_cap, p->nmaps + 1, sizeof(*p->maps),
+	        16, SIZE_MAX) != 0)
 		return oom(lp);
-	maps = realloc(p->maps, cap * sizeof(*maps));
-	if (maps == NULL)
-		return oom(lp);
-	p->maps = maps;
-	lines = realloc(p->map_line, cap * sizeof(*lines));
-	if (lines == NULL)
-		return oom(lp);
-	p->map_line = lines;
-	p->maps_cap = cap;
 	return 0;
 }
 
@@ -139,24 +127,11 @@ grow_maps(struct profile *p, struct lineparse *lp)
 static int
 grow_tr(struct profile *p, struct lineparse *lp)
 {
-	struct translation *tr;
-	unsigned long *lines;
-	size_t cap;
-
-	if (p->ntr < p->tr_cap)
-		return 0;
-	cap = p->tr_cap == 0 ? 16 : p->tr_cap * 2;
-	if (cap > SIZE_MAX / sizeof(*tr))
+	if (grow_array(&p->tr_line, &p->tr_line_cap, p->ntr + 1,
+	        sizeof(*p->tr_line), 16, SIZE_MAX) != 0 ||
+	    grow_array(&p->tr, &p->tr_cap, p->ntr + 1, sizeof(*p->tr), 16,
+	        SIZE_MAX) != 0)
 		return oom(lp);
-	tr = realloc(p->tr, cap * sizeof(*tr));
-	if (tr == NULL)
-		return oom(lp);
-	p->tr = tr;
-	lines = realloc(p->tr_line, cap * sizeof(*lines));
-	if (lines == NULL)
-		return oom(lp);
-	p->tr_line = lines;
-	p->tr_cap = cap;
 	return 0;
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "grow.h"
 #include "lineparse.h"
 #include "rules.h"
 #include "rules_impl.h"
@@ -93,20 +94,8 @@ int
 ruleparse_grow(
     struct ruleparse *ps, void *items, size_t *cap, size_t n, size_t size)
 {
-	void **p = items;
-	void *grown;
-	size_t c;
-
-	if (n < *cap)
-		return 0;
-	c = *cap == 0 ? 16 : *cap * 2;
-	if (c > SIZE_MAX / size)
+	if (grow_array(items, cap, n + 1, size, 16, SIZE_MAX) != 0)
 		return ruleparse_error(ps, "out of memory");
-	grown = realloc(*p, c * size);
-	if (grown == NULL)
-		return ruleparse_error(ps, "out of memory");
-	*p = grown;
-	*cap = c;
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "xmlpart.h"
+#include "grow.h"
 #include "xlsx_strings.h"
 
 /* The state of reading sharedStrings.xml. */
@@ -28,30 +29,6 @@ over(const struct xlsx_strings *ss, size_t bytes, size_t items)
 
 	return ss->used + bytes > ss->max ||
 	    index > ss->max - (ss->used + bytes);
-}
-
-/*
- * Grows *p (*cap units of size bytes) to hold need units, by doubling,
- * never past max bytes; 0, or -1.
- */
-static int
-grow(void **p, size_t *cap, size_t need, size_t size, size_t max)
-{
-	size_t want = *cap == 0 ? 256 : *cap, most = max / size;
-	void *q;
-
-	if (need <= *cap)
-		return 0;
-	if (need > most)
-		return -1;
-	while (want < need)
-		want = want > most / 2 ? most : want * 2;
-	q = realloc(*p, want * size);
-	if (q == NULL)
-		return -1;
-	*p = q;
-	*cap = want;
-	return 0;
 }
 
 static void
@@ -82,8 +59,8 @@ on_end(struct xmlpart *x, void *ud, const char *name)
 	} else if (strcmp(name, "si") == 0 && r->in_si) {
 		r->in_si = 0;
 		if (over(ss, 0, 1) ||
-		    grow((void **)&ss->end, &ss->ncap, ss->n + 1,
-		        sizeof(*ss->end), ss->max) != 0) {
+		    grow_array(&ss->end, &ss->ncap, ss->n + 1, sizeof(*ss->end),
+		        256, ss->max / sizeof(*ss->end)) != 0) {
 			xmlpart_fail(x,
 			    "the shared strings take more than %zu "
 			    "bytes, or memory ran out",
@@ -103,7 +80,7 @@ on_text(struct xmlpart *x, void *ud, const char *s, size_t n)
 	if (!r->in_t)
 		return;
 	if (over(ss, n, 1) ||
-	    grow((void **)&ss->bytes, &ss->cap, ss->used + n, 1, ss->max) !=
+	    grow_array(&ss->bytes, &ss->cap, ss->used + n, 1, 256, ss->max) !=
 	        0) {
 		xmlpart_fail(x,
 		    "the shared strings take more than %zu bytes, "

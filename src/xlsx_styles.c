@@ -14,6 +14,7 @@
 
 #include "ascii.h"
 #include "xmlpart.h"
+#include "grow.h"
 #include "xlsx_styles.h"
 
 enum xlsx_numfmt
@@ -200,31 +201,6 @@ fmt_id(const char **attrs)
 	return *v == '\0' ? id : 0;
 }
 
-/*
- * Makes room for one more element of size bytes in *p (cap elements,
- * n used), up to max; 0, or -1 when over max or out of memory.
- */
-static int
-grow(void **p, size_t *cap, size_t n, size_t size, size_t max)
-{
-	size_t want;
-	void *q;
-
-	if (n < *cap)
-		return 0;
-	if (n >= max)
-		return -1;
-	want = *cap == 0 ? 64 : *cap * 2;
-	if (want > max)
-		want = max;
-	q = realloc(*p, want * size);
-	if (q == NULL)
-		return -1;
-	*p = q;
-	*cap = want;
-	return 0;
-}
-
 static void
 on_start(struct xmlpart *x, void *ud, const char *name, const char **attrs)
 {
@@ -237,8 +213,8 @@ on_start(struct xmlpart *x, void *ud, const char *name, const char **attrs)
 		r->in_cellxfs = 1;
 	} else if (r->in_numfmts && strcmp(name, "numFmt") == 0) {
 		code = xmlpart_attr(attrs, "formatCode");
-		if (grow((void **)&r->fmts, &r->fmts_cap, r->nfmts,
-		        sizeof(*r->fmts), XLSX_STYLES_MAX_NUMFMT) != 0) {
+		if (grow_array(&r->fmts, &r->fmts_cap, r->nfmts + 1,
+		        sizeof(*r->fmts), 64, XLSX_STYLES_MAX_NUMFMT) != 0) {
 			xmlpart_fail(x,
 			    "more than %zu number formats, or out "
 			    "of memory",
@@ -252,8 +228,8 @@ on_start(struct xmlpart *x, void *ud, const char *name, const char **attrs)
 		        : XLSX_NUMFMT_NUMBER);
 		r->nfmts++;
 	} else if (r->in_cellxfs && strcmp(name, "xf") == 0) {
-		if (grow((void **)&r->xf_fmt, &r->xf_cap, r->nxf,
-		        sizeof(*r->xf_fmt), XLSX_STYLES_MAX_XF) != 0) {
+		if (grow_array(&r->xf_fmt, &r->xf_cap, r->nxf + 1,
+		        sizeof(*r->xf_fmt), 64, XLSX_STYLES_MAX_XF) != 0) {
 			xmlpart_fail(x,
 			    "more than %zu cell formats, or out "
 			    "of memory",
