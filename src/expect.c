@@ -24,25 +24,40 @@ find_id(const struct report *rp, const char *s, size_t n)
 	return rp->nrules;
 }
 
+/*
+ * The next id of a cell of n bytes at s (ids joined with ';', each
+ * trimmed, the empty ones skipped), from *start on: 1 with *id and *len,
+ * or 0 at the end.
+ */
+static int
+next_id(const char *s, size_t n, size_t *start, const char **id, size_t *len)
+{
+	size_t end;
+
+	while (*start <= n) {
+		for (end = *start; end < n && s[end] != ';'; end++)
+			continue;
+		*id = s + *start;
+		*len = end - *start;
+		*start = end + 1;
+		value_trim(id, len);
+		if (*len > 0)
+			return 1;
+	}
+	return 0;
+}
+
 void
 expect_each_id(struct report *rp, const char *s, size_t n, void *ctx,
     void (*each)(void *ctx, const char *id, size_t len, size_t k))
 {
 	const char *seen[EXPECT_IDS_MAX] = { NULL };
 	size_t seen_len[EXPECT_IDS_MAX] = { 0 };
-	size_t start = 0, end, k = 0, len, j;
+	size_t start = 0, k = 0, len, j;
 	const char *id;
 
 	(void)rp;
-	while (start <= n) {
-		for (end = start; end < n && s[end] != ';'; end++)
-			continue;
-		id = s + start;
-		len = end - start;
-		start = end + 1;
-		value_trim(&id, &len);
-		if (len == 0)
-			continue;
+	while (next_id(s, n, &start, &id, &len)) {
 		for (j = 0; j < k; j++)
 			if (seen_len[j] == len && memcmp(seen[j], id, len) == 0)
 				break;
@@ -98,18 +113,10 @@ static int
 mark(struct report *rp, const char *s, size_t n, enum expect_column c,
     struct expect_result *r)
 {
-	size_t start = 0, end, len, i;
+	size_t start = 0, len, i;
 	const char *id;
 
-	while (start <= n) {
-		for (end = start; end < n && s[end] != ';'; end++)
-			continue;
-		id = s + start;
-		len = end - start;
-		start = end + 1;
-		value_trim(&id, &len);
-		if (len == 0)
-			continue;
+	while (next_id(s, n, &start, &id, &len)) {
 		i = find_id(rp, id, len);
 		if (i == rp->nrules) {
 			r->problem = EXPECT_UNKNOWN_ID;

@@ -471,6 +471,32 @@ screen_options_of(const struct config *cfg, const struct profile *profile,
 }
 
 /*
+ * A report on fp and the screen that feeds it, into *rp and *sc: 0, or
+ * -1 with the trouble said (the caller frees what was made).
+ */
+static int
+start_screen(struct config *cfg, struct rules *rules,
+    const struct profile *profile, FILE *fp, struct report **rp,
+    struct screen **sc)
+{
+	struct screen_options so;
+	struct error err;
+
+	*sc = NULL;
+	*rp = report_new(fp, &cfg->report, rules, cfg->as_of);
+	screen_options_of(cfg, profile, &so);
+	if (*rp == NULL)
+		error_set(&err, NULL, 0, "out of memory");
+	else
+		*sc = screen_new(rules, *rp, &so, warn_screen, NULL, &err);
+	if (*sc == NULL) {
+		warn_error(&err);
+		return -1;
+	}
+	return 0;
+}
+
+/*
  * --update of the fixture at path: screened, its changes said on
  * standard output, then written back in place when every record could
  * be read.  Returns an exit status.
@@ -479,7 +505,6 @@ static int
 update_fixture(struct config *cfg, struct rules *rules,
     const struct profile *profile, const char *path)
 {
-	struct screen_options so;
 	struct screen *sc = NULL;
 	struct report *rp = NULL;
 	struct outfile of;
@@ -492,16 +517,8 @@ update_fixture(struct config *cfg, struct rules *rules,
 		warn_error(&err);
 		return EXIT_TROUBLE;
 	}
-	rp = report_new(stdout, &cfg->report, rules, cfg->as_of);
-	screen_options_of(cfg, profile, &so);
-	if (rp == NULL)
-		error_set(&err, NULL, 0, "out of memory");
-	else
-		sc = screen_new(rules, rp, &so, warn_screen, NULL, &err);
-	if (sc == NULL) {
-		warn_error(&err);
+	if (start_screen(cfg, rules, profile, stdout, &rp, &sc) != 0)
 		goto out;
-	}
 	if (screen_input(sc, path) != 0 || report_finish(rp) != 0) {
 		error_set(&err, NULL, 0, "<stdout>: write error: %s",
 		    errtext(report_write_errno(rp)));
@@ -546,10 +563,8 @@ screen(struct config *cfg, struct rules *rules, const struct profile *profile,
 {
 	char dash[] = "-";
 	char *stdin_only[] = { dash };
-	struct screen_options so;
 	struct screen *sc = NULL;
 	struct report *rp = NULL;
-	struct error err;
 	struct sink sk;
 	int i, failed = 0, status = EXIT_TROUBLE;
 
@@ -575,14 +590,7 @@ screen(struct config *cfg, struct rules *rules, const struct profile *profile,
 		cfg->report.profile = profile_name(profile);
 		cfg->report.profile_hash = profile_hash(profile);
 	}
-	rp = report_new(sk.fp, &cfg->report, rules, cfg->as_of);
-	screen_options_of(cfg, profile, &so);
-	if (rp == NULL)
-		error_set(&err, NULL, 0, "out of memory");
-	else
-		sc = screen_new(rules, rp, &so, warn_screen, NULL, &err);
-	if (sc == NULL) {
-		warn_error(&err);
+	if (start_screen(cfg, rules, profile, sk.fp, &rp, &sc) != 0) {
 		(void)close_sink(cfg, &sk, 0, 0, NULL);
 		goto out;
 	}

@@ -491,14 +491,7 @@ rules_judge(const struct rules *r, const struct record *rec, const size_t *col,
 	unsigned seen = 0;
 	size_t k;
 
-	jg.rec = rec;
-	jg.col = col;
-	jg.tr = r->tr;
-	jg.empty_fails = r->empty_fails;
-	jg.plain = r->tr == NULL && r->vocabs == NULL;
-	jg.asof = asof;
-	jg.known = 0;
-	jg.known_dates = 0;
+	rules_judging_init(&jg, r, rec, col, asof);
 	for (; run < end; run++)
 		seen |=
 		    run->kind->judge(&r->plan[run->first], run->n, &jg, out);

@@ -160,6 +160,22 @@ word_is(const char *s, size_t n, const char *w)
 	return strlen(w) == n && memcmp(s, w, n) == 0;
 }
 
+/* What judging rec as of asof starts from, for rules_judge() and
+ * rules_reason() alike; the cells are read as they are asked for. */
+static inline void
+rules_judging_init(struct judging *jg, const struct rules *r,
+    const struct record *rec, const size_t *col, int32_t asof)
+{
+	jg->rec = rec;
+	jg->col = col;
+	jg->tr = r->tr;
+	jg->empty_fails = r->empty_fails;
+	jg->plain = r->tr == NULL && r->vocabs == NULL;
+	jg->asof = asof;
+	jg->known = 0;
+	jg->known_dates = 0;
+}
+
 /* error_quote() into buf, the caller's ERROR_QUOTE_BUF bytes. */
 static inline char *
 quote(char *buf, const char *s, size_t n)

@@ -161,14 +161,7 @@ rules_reason(const struct rules *r, size_t i, const struct finding *f,
 	if (i >= r->ncrit || f->outcome == OUTCOME_PASS)
 		return 0;
 	c = &r->crit[i];
-	jg.rec = rec;
-	jg.col = col;
-	jg.tr = r->tr;
-	jg.empty_fails = r->empty_fails;
-	jg.plain = r->tr == NULL && r->vocabs == NULL;
-	jg.asof = asof;
-	jg.known = 0;
-	jg.known_dates = 0;
+	rules_judging_init(&jg, r, rec, col, asof);
 	if (f->why == WHY_WHOLE)
 		reason_whole(r, i, f, &jg, &o);
 	else
