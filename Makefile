@@ -30,12 +30,19 @@ WERROR  ?=
 ALL_CPPFLAGS := -Iinclude -D_POSIX_C_SOURCE=200809L \
                 -DCIVPOL_VERSION='"$(VERSION)"' $(CPPFLAGS)
 ALL_CFLAGS   := $(WARN) $(WERROR) $(CFLAGS)
-# libxlsxwriter is not linked: the xlsx report loads it when it is asked
-# for (src/format_xlsx_lib.h), so its header is all the build needs.
-LDLIBS  := -lcsv -lzip -lexpat -lm
+# libzip and libxlsxwriter are not linked: the workbook reader and the
+# xlsx report load them when a workbook is read or written (dynlib.h
+# says why), so their headers are all the program's build needs.
+LDLIBS  := -lcsv -lexpat -lm
+# zipfile.c opens the libzip the build finds, by its soname.
+ZIP_SONAME = $(shell objdump -p "$$($(CC) -print-file-name=libzip.so)" \
+                 2>/dev/null | sed -n 's/^ *SONAME *//p')
 CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
-# zlib: test_format_xlsx inflates the workbook it reads back.
-TEST_LIBS := $(CMOCKA_LIBS) -lz
+# libzip and zlib: test_zipfile and test_format_xlsx make and read back
+# archives of their own.
+TEST_LIBS := $(CMOCKA_LIBS) -lzip -lz
+# libzip: fuzz_xlsx packs the parts it is given into a workbook.
+FUZZ_LIBS := -lzip
 
 # Every source file but main.c and main_*.c is the library; those are
 # the program (they print, exit and see argv) and are linked into the
@@ -62,7 +69,10 @@ REPLAY  := $(FUZZERS:%=$(O)/replay_%)
 all: $(BIN)
 
 $(O)/obj/%.o: src/%.c include/*.h src/*.h | $(O)/obj
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CPPFLAGS) $(OBJ_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/obj/zipfile.o: OBJ_CPPFLAGS = \
+    $(if $(ZIP_SONAME),-DZIPFILE_SONAME='"$(ZIP_SONAME)"')
 
 # The shipped rule sets are data/*.rules, compiled in as bytes, the
 # default (civpol-2008) first; each is named by its file's name.
@@ -101,7 +111,7 @@ $(O)/test_%: tests/test_%.c $(LIB_OBJ) include/*.h
 # corpus (seeds and kept crashers) in every test run.
 $(O)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c $(LIB_OBJ) include/*.h
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< \
-	    tests/fuzz/driver.c $(LIB_OBJ) $(LDLIBS)
+	    tests/fuzz/driver.c $(LIB_OBJ) $(LDLIBS) $(FUZZ_LIBS)
 
 $(O)/obj:
 	mkdir -p $@
@@ -218,7 +228,7 @@ fuzz: deps $(O)/shipped_rules.c
 	@for f in $(FUZZERS); do \
 	    clang $(ALL_CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -o build/fuzz/fuzz_$$f \
 	        tests/fuzz/fuzz_$$f.c $(LIB:%=src/%.c) $(O)/shipped_rules.c \
-	        $(LDLIBS) || exit 1; \
+	        $(LDLIBS) $(FUZZ_LIBS) || exit 1; \
 	    mkdir -p build/fuzz/corpus_$$f; \
 	    cp tests/fuzz/corpus/$$f/* build/fuzz/corpus_$$f/; \
 	    echo "fuzz_$$f: $(FUZZ_SECONDS) s"; \

@@ -1,30 +1,15 @@
 /*
  * format_xlsx_lib.c - libxlsxwriter, loaded when the xlsx report is asked
- * for; see format_xlsx_lib.h.
- *
- * The entries are rows of a table, each a function's name and where its
- * pointer goes; dlsym() fills them one by one.  POSIX lets dlsym()'s
- * answer be used as a function pointer; it is copied into place with
- * memcpy(), which ISO C's rules on pointer conversions do not forbid.
+ * for; see format_xlsx_lib.h and dynlib.h.
  */
-#include <dlfcn.h>
-#include <stdio.h>
 #include <string.h>
 
+#include "dynlib.h"
 #include "format_xlsx_lib.h"
 
-/* One entry of struct xlsxlib: the function's name, and its place. */
-struct entry {
-	const char *name;
-	size_t offset;
-};
+#define ENTRY(f) DYNLIB_ENTRY(struct xlsxlib, f)
 
-#define ENTRY(f)                                                               \
-	{                                                                      \
-#f, offsetof(struct xlsxlib, f)                                \
-	}
-
-static const struct entry entries[] = {
+static const struct dynlib_entry entries[] = {
 	ENTRY(workbook_new_opt),
 	ENTRY(workbook_add_format),
 	ENTRY(workbook_add_worksheet),
@@ -64,38 +49,15 @@ static const struct entry entries[] = {
 int
 xlsxlib_open(struct xlsxlib *lib, char *why, size_t size)
 {
-	const char *err;
-	size_t k;
-	void *p;
-
 	memset(lib, 0, sizeof(*lib));
-	lib->handle = dlopen(SONAME, RTLD_NOW | RTLD_LOCAL);
-	if (lib->handle == NULL) {
-		err = dlerror();
-		(void)snprintf(why, size,
-		    "cannot load " SONAME " for the xlsx report: %s",
-		    err != NULL ? err : "unknown error");
-		return -1;
-	}
-	for (k = 0; k < NENTRIES; k++) {
-		p = dlsym(lib->handle, entries[k].name);
-		if (p == NULL) {
-			(void)snprintf(why, size,
-			    SONAME " has no function %s: is it libxlsxwriter "
-			           "%s?",
-			    entries[k].name, LXW_VERSION);
-			xlsxlib_close(lib);
-			return -1;
-		}
-		memcpy((char *)lib + entries[k].offset, &p, sizeof(p));
-	}
-	return 0;
+	lib->handle = dynlib_open(
+	    SONAME, "the xlsx report", entries, NENTRIES, lib, why, size);
+	return lib->handle != NULL ? 0 : -1;
 }
 
 void
 xlsxlib_close(struct xlsxlib *lib)
 {
-	if (lib->handle != NULL)
-		(void)dlclose(lib->handle);
+	dynlib_close(lib->handle);
 	memset(lib, 0, sizeof(*lib));
 }

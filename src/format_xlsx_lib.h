@@ -2,16 +2,11 @@
  * format_xlsx_lib.h - libxlsxwriter, loaded only when the xlsx report is
  * asked for.  Not a contract: only format_xlsx*.c include it.
  *
- * libxlsxwriter needs libminizip, zlib and OpenSSL's libcrypto, and
- * linking the program with them made every run, whatever its format,
- * load them: about 2 ms more for a record through a pipe and 2 MiB more
- * resident, against targets of 2 ms and 4 MiB.  So the program does not
- * link it; the xlsx report opens it with dlopen() (the soname of the
- * version whose header it was built with, libxlsxwriter.so.N from
- * LXW_SOVERSION) and reaches the functions it uses through this table.
- * Each entry has the type of the header's own prototype (__typeof__,
- * which GCC and clang take in C11 as they do asm), so a call through it
- * is checked as a direct call would be.
+ * libxlsxwriter needs libminizip, zlib and OpenSSL's libcrypto, and the
+ * program does not link it (dynlib.h says why): the xlsx report opens
+ * it (the soname of the version whose header it was built with,
+ * libxlsxwriter.so.N from LXW_SOVERSION) and reaches the functions it
+ * uses through this table.
  */
 #ifndef CIVPOL_FORMAT_XLSX_LIB_H
 #define CIVPOL_FORMAT_XLSX_LIB_H

@@ -1,6 +1,8 @@
 /*
  * zipfile.c - the parts of a zip archive, read within limits; see
- * zipfile.h.  The one file that includes <zip.h>.
+ * zipfile.h.  The one file that includes <zip.h>.  libzip is opened
+ * when an archive is (dynlib.h says why), and reached through struct
+ * ziplib.
  *
  * libzip reads the central directory at the end of the archive when it
  * opens it, and each part from its local header on; the sizes checked
@@ -17,9 +19,67 @@
 
 #include <zip.h>
 
+#include "dynlib.h"
 #include "zipfile.h"
 
+/*
+ * The libzip the build found (the Makefile says its soname), else
+ * Debian's and Ubuntu's libzip4.
+ */
+#ifndef ZIPFILE_SONAME
+#define ZIPFILE_SONAME "libzip.so.4"
+#endif
+
+/* The libzip functions this file calls. */
+struct ziplib {
+	__typeof__(zip_discard) *zip_discard;
+	__typeof__(zip_error_code_system) *zip_error_code_system;
+	__typeof__(zip_error_code_zip) *zip_error_code_zip;
+	__typeof__(zip_error_fini) *zip_error_fini;
+	__typeof__(zip_error_init) *zip_error_init;
+	__typeof__(zip_error_init_with_code) *zip_error_init_with_code;
+	__typeof__(zip_error_strerror) *zip_error_strerror;
+	__typeof__(zip_fclose) *zip_fclose;
+	__typeof__(zip_fdopen) *zip_fdopen;
+	__typeof__(zip_file_get_error) *zip_file_get_error;
+	__typeof__(zip_fopen_index) *zip_fopen_index;
+	__typeof__(zip_fread) *zip_fread;
+	__typeof__(zip_get_error) *zip_get_error;
+	__typeof__(zip_name_locate) *zip_name_locate;
+	__typeof__(zip_open_from_source) *zip_open_from_source;
+	__typeof__(zip_source_buffer_create) *zip_source_buffer_create;
+	__typeof__(zip_source_free) *zip_source_free;
+	__typeof__(zip_stat_index) *zip_stat_index;
+	__typeof__(zip_stat_init) *zip_stat_init;
+};
+
+#define ENTRY(f) DYNLIB_ENTRY(struct ziplib, f)
+
+static const struct dynlib_entry ziplib_entries[] = {
+	ENTRY(zip_discard),
+	ENTRY(zip_error_code_system),
+	ENTRY(zip_error_code_zip),
+	ENTRY(zip_error_fini),
+	ENTRY(zip_error_init),
+	ENTRY(zip_error_init_with_code),
+	ENTRY(zip_error_strerror),
+	ENTRY(zip_fclose),
+	ENTRY(zip_fdopen),
+	ENTRY(zip_file_get_error),
+	ENTRY(zip_fopen_index),
+	ENTRY(zip_fread),
+	ENTRY(zip_get_error),
+	ENTRY(zip_name_locate),
+	ENTRY(zip_open_from_source),
+	ENTRY(zip_source_buffer_create),
+	ENTRY(zip_source_free),
+	ENTRY(zip_stat_index),
+	ENTRY(zip_stat_init),
+};
+
 struct zipfile {
+	struct ziplib zl;
+	void *handle; /* libzip's, from dynlib_open() */
 	zip_t *za;
 	const char *name; /* borrowed from the input */
 };
@@ -34,7 +94,7 @@ struct zippart {
 
 /* A libzip error code in words, for a message about name. */
 static const char *
-zip_words(int code, int sys, char *buf, size_t size)
+zip_words(const struct ziplib *zl, int code, int sys, char *buf, size_t size)
 {
 	char reason[128];
 
@@ -69,9 +129,9 @@ zip_words(int code, int sys, char *buf, size_t size)
 	{
 		zip_error_t ze;
 
-		zip_error_init_with_code(&ze, code);
-		(void)snprintf(buf, size, "%s", zip_error_strerror(&ze));
-		zip_error_fini(&ze);
+		zl->zip_error_init_with_code(&ze, code);
+		(void)snprintf(buf, size, "%s", zl->zip_error_strerror(&ze));
+		zl->zip_error_fini(&ze);
 		/* libzip's sentences start with a capital; messages do not. */
 		if (buf[0] >= 'A' && buf[0] <= 'Z' && buf[1] >= 'a' &&
 		    buf[1] <= 'z')
@@ -82,13 +142,14 @@ zip_words(int code, int sys, char *buf, size_t size)
 
 /* Fills err from a libzip error, about the archive as a whole. */
 static int
-zip_fail(struct error *err, const char *name, zip_error_t *ze)
+zip_fail(const struct ziplib *zl, struct error *err, const char *name,
+    zip_error_t *ze)
 {
 	char buf[256];
 
 	return error_set(err, name, 0, "%s",
-	    zip_words(zip_error_code_zip(ze), zip_error_code_system(ze), buf,
-	        sizeof(buf)));
+	    zip_words(zl, zl->zip_error_code_zip(ze),
+	        zl->zip_error_code_system(ze), buf, sizeof(buf)));
 }
 
 /* Writes all n bytes at buf to fd; 0, or -1 with errno set. */
@@ -177,30 +238,41 @@ zipfile_open(struct input *in, struct error *err)
 	zip_source_t *src;
 	zip_error_t ze;
 	struct stat st;
-	char reason[128];
+	char reason[256];
 	int fd, code = 0;
+	const struct ziplib *zl;
 
 	if (z == NULL) {
 		(void)error_set(err, in->name, 0, "out of memory");
 		return NULL;
 	}
 	z->name = in->name;
+	z->handle = dynlib_open(ZIPFILE_SONAME, "reading a workbook",
+	    ziplib_entries, sizeof(ziplib_entries) / sizeof(ziplib_entries[0]),
+	    &z->zl, reason, sizeof(reason));
+	if (z->handle == NULL) {
+		(void)error_set(err, in->name, 0, "%s", reason);
+		free(z);
+		return NULL;
+	}
+	zl = &z->zl;
 	if (in->fd < 0) {
-		zip_error_init(&ze);
-		src = zip_source_buffer_create(in->mem, in->mem_len, 0, &ze);
+		zl->zip_error_init(&ze);
+		src =
+		    zl->zip_source_buffer_create(in->mem, in->mem_len, 0, &ze);
 		if (src != NULL) {
-			z->za = zip_open_from_source(src, ZIP_RDONLY, &ze);
+			z->za = zl->zip_open_from_source(src, ZIP_RDONLY, &ze);
 			if (z->za == NULL)
-				zip_source_free(src);
+				zl->zip_source_free(src);
 		}
 		if (z->za == NULL)
-			(void)zip_fail(err, in->name, &ze);
-		zip_error_fini(&ze);
+			(void)zip_fail(zl, err, in->name, &ze);
+		zl->zip_error_fini(&ze);
 	} else {
 		if (fstat(in->fd, &st) != 0) {
 			(void)error_set(err, in->name, 0, "cannot read: %s",
 			    error_errno(errno, reason, sizeof(reason)));
-			free(z);
+			zipfile_free(z);
 			return NULL;
 		}
 		/* libzip owns the descriptor it is given: a copy of ours. */
@@ -210,19 +282,19 @@ zipfile_open(struct input *in, struct error *err)
 				(void)error_set(err, in->name, 0,
 				    "cannot read: %s",
 				    error_errno(errno, reason, sizeof(reason)));
-			free(z);
+			zipfile_free(z);
 			return NULL;
 		}
-		z->za = zip_fdopen(fd, ZIP_RDONLY, &code);
+		z->za = zl->zip_fdopen(fd, ZIP_RDONLY, &code);
 		if (z->za == NULL) {
 			(void)close(fd);
-			zip_error_init_with_code(&ze, code);
-			(void)zip_fail(err, in->name, &ze);
-			zip_error_fini(&ze);
+			zl->zip_error_init_with_code(&ze, code);
+			(void)zip_fail(zl, err, in->name, &ze);
+			zl->zip_error_fini(&ze);
 		}
 	}
 	if (z->za == NULL) {
-		free(z);
+		zipfile_free(z);
 		return NULL;
 	}
 	return z;
@@ -237,7 +309,7 @@ zipfile_name(const struct zipfile *z)
 int
 zipfile_has(struct zipfile *z, const char *part)
 {
-	return zip_name_locate(z->za, part, ZIP_FL_NOCASE) >= 0;
+	return z->zl.zip_name_locate(z->za, part, ZIP_FL_NOCASE) >= 0;
 }
 
 /* A compression method's name, for a message. */
@@ -303,19 +375,20 @@ check_part(struct zipfile *z, const char *part, const zip_stat_t *st,
 struct zippart *
 zippart_open(struct zipfile *z, const char *part, struct error *err)
 {
+	const struct ziplib *zl = &z->zl;
 	struct zippart *p;
 	zip_int64_t idx;
 	zip_stat_t st;
 
-	idx = zip_name_locate(z->za, part, ZIP_FL_NOCASE);
+	idx = zl->zip_name_locate(z->za, part, ZIP_FL_NOCASE);
 	if (idx < 0) {
 		(void)error_set(
 		    err, z->name, 0, "no part %s in the workbook", part);
 		return NULL;
 	}
-	zip_stat_init(&st);
-	if (zip_stat_index(z->za, (zip_uint64_t)idx, 0, &st) != 0) {
-		(void)zip_fail(err, z->name, zip_get_error(z->za));
+	zl->zip_stat_init(&st);
+	if (zl->zip_stat_index(z->za, (zip_uint64_t)idx, 0, &st) != 0) {
+		(void)zip_fail(zl, err, z->name, zl->zip_get_error(z->za));
 		return NULL;
 	}
 	if (check_part(z, part, &st, err) != 0)
@@ -330,14 +403,14 @@ zippart_open(struct zipfile *z, const char *part, struct error *err)
 	}
 	p->z = z;
 	p->size = st.size;
-	p->zf = zip_fopen_index(z->za, (zip_uint64_t)idx, 0);
+	p->zf = zl->zip_fopen_index(z->za, (zip_uint64_t)idx, 0);
 	if (p->zf == NULL) {
 		char buf[256];
-		zip_error_t *ze = zip_get_error(z->za);
+		zip_error_t *ze = zl->zip_get_error(z->za);
 
 		(void)error_set(err, z->name, 0, "%s: %s", part,
-		    zip_words(zip_error_code_zip(ze), zip_error_code_system(ze),
-		        buf, sizeof(buf)));
+		    zip_words(zl, zl->zip_error_code_zip(ze),
+		        zl->zip_error_code_system(ze), buf, sizeof(buf)));
 		zippart_close(p);
 		return NULL;
 	}
@@ -347,6 +420,7 @@ zippart_open(struct zipfile *z, const char *part, struct error *err)
 ssize_t
 zippart_read(struct zippart *p, void *buf, size_t n, struct error *err)
 {
+	const struct ziplib *zl = &p->z->zl;
 	zip_int64_t got;
 	zip_uint64_t left = p->size - p->done;
 	char words[256];
@@ -355,12 +429,12 @@ zippart_read(struct zippart *p, void *buf, size_t n, struct error *err)
 	/* One byte more than is left tells a part that runs over. */
 	if (n > left + 1)
 		n = (size_t)(left + 1);
-	got = zip_fread(p->zf, buf, n);
+	got = zl->zip_fread(p->zf, buf, n);
 	if (got < 0) {
-		ze = zip_file_get_error(p->zf);
+		ze = zl->zip_file_get_error(p->zf);
 		return error_set(err, p->z->name, 0, "%s: %s", p->part,
-		    zip_words(zip_error_code_zip(ze), zip_error_code_system(ze),
-		        words, sizeof(words)));
+		    zip_words(zl, zl->zip_error_code_zip(ze),
+		        zl->zip_error_code_system(ze), words, sizeof(words)));
 	}
 	p->done += (zip_uint64_t)got;
 	if (p->done > p->size)
@@ -377,7 +451,7 @@ zippart_close(struct zippart *p)
 	if (p == NULL)
 		return;
 	if (p->zf != NULL)
-		(void)zip_fclose(p->zf);
+		(void)p->z->zl.zip_fclose(p->zf);
 	free(p->part);
 	free(p);
 }
@@ -387,6 +461,8 @@ zipfile_free(struct zipfile *z)
 {
 	if (z == NULL)
 		return;
-	zip_discard(z->za);
+	if (z->za != NULL)
+		z->zl.zip_discard(z->za);
+	dynlib_close(z->handle);
 	free(z);
 }
