@@ -275,7 +275,7 @@ END {
 
 	printf "\n%-40s %12s %11s  %s\n", "target", "measured", "target", "result"
 	# 1.39x before the richer rule language (dates read once per record,
-	# profiles' words, vocabularies, when clauses: +4.7% of --summary,
+	# profile words, vocabularies, when clauses: +4.7% of --summary,
 	# within the 5% it was given) and the repeated-header check.
 	r = I["summary"] / I["floor"]
 	target("--summary instructions / floor", sprintf("%.2fx", r), "<= 1.5x", r <= 1.5)
