@@ -27,6 +27,7 @@ struct fixture {
 	size_t len;
 	size_t bom; /* bytes of the UTF-8 byte order mark, 0 or 3 */
 	int delim;
+	size_t header; /* where the header starts, after blank lines */
 	size_t col[FIXTURE_COLUMNS];
 	int add; /* no expected_status: the three columns are added */
 	struct change *ch;
@@ -144,6 +145,12 @@ fixture_header(struct fixture *fx, const struct record *hdr,
 {
 	size_t p = fx->bom + (size_t)hdr->offset, e, k;
 
+	if (hdr->offset > fx->len - fx->bom)
+		return error_set(err, fx->path, hdr->line,
+		    "the header is not where it was read: not updated");
+	/* The reader skips blank lines before the header: the columns are
+	 * added where the header is, not at the start of the file. */
+	fx->header = p;
 	fx->delim = ',';
 	if (hdr->nfields > 1) {
 		/* The byte after the first field's text is the delimiter. */
@@ -267,8 +274,8 @@ fixture_write(const struct fixture *fx, FILE *out, struct error *err)
 	size_t pos = 0, start, i;
 
 	if (fx->add) {
-		fwrite(fx->text, 1, fx->bom, out);
-		pos = put_record(fx, out, fx->bom, NULL);
+		fwrite(fx->text, 1, fx->header, out);
+		pos = put_record(fx, out, fx->header, NULL);
 	}
 	for (i = 0; i < fx->nch; i++) {
 		start = fx->bom + (size_t)fx->ch[i].offset;
