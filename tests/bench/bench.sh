@@ -364,7 +364,7 @@ for f in "$smallf" "$xlsx"; do
 	    > "$f.decisions" || true
 done
 set -- $(diff "$smallf.decisions" "$xlsx.decisions" | awk '
-/^</ { n++; if ($0 !~ /"unknown":\[\]/) odd++ }
+/^</ { n++; if ($0 ~ /"unknown":\[\]/) odd++ }
 END { print n + 0, odd + 0 }')
 xdiff=$1 xodd=$2
 awk -v ircsv="$ir_csv" -v xdiff="$xdiff" -v xodd="$xodd" \
