@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fixture.h"
+#include "grow.h"
 #include "header.h"
 
 /* The most a fixture may be: it is held in memory whole. */
@@ -42,7 +43,7 @@ struct fixture *
 fixture_load(const char *path, struct error *err)
 {
 	struct fixture *fx;
-	size_t got;
+	size_t got, cap = 0;
 	FILE *f;
 
 	fx = calloc(1, sizeof(*fx));
@@ -57,14 +58,21 @@ fixture_load(const char *path, struct error *err)
 		free(fx);
 		return NULL;
 	}
-	fx->text = malloc(FIXTURE_MAX + 1);
-	if (fx->text == NULL) {
-		(void)error_set(err, path, 0, "out of memory");
-		fclose(f);
-		free(fx);
-		return NULL;
-	}
-	got = fread(fx->text, 1, FIXTURE_MAX + 1, f);
+	/* The whole file, in room that grows as it comes, one byte past
+	 * the limit telling a file that is over it. */
+	got = 0;
+	do {
+		if (grow_array(&fx->text, &cap, got + 65536, 1, 65536,
+		        FIXTURE_MAX + 1) != 0 &&
+		    grow_array(&fx->text, &cap, FIXTURE_MAX + 1, 1, 65536,
+		        FIXTURE_MAX + 1) != 0) {
+			(void)error_set(err, path, 0, "out of memory");
+			fclose(f);
+			fixture_free(fx);
+			return NULL;
+		}
+		got += fread(fx->text + got, 1, cap - got, f);
+	} while (got == cap && got <= FIXTURE_MAX);
 	if (ferror(f) || got > FIXTURE_MAX) {
 		(void)error_set(err, path, 0,
 		    ferror(f) ? "cannot read for --update"
