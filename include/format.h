@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "output.h"
 #include "report.h"
@@ -154,6 +155,29 @@ char *report_put_ids(const struct report *rp, char *d, const size_t *ix,
  * indices go to rp->order, and their number is returned.
  */
 size_t report_rank(struct report *rp, const unsigned long *count);
+
+/*
+ * Who a record is, as the reports name it: the file it was read from,
+ * its id and name cells (NULL when it has none) and their lengths.
+ * Borrowed: valid as long as the record.
+ */
+struct report_who {
+	const char *file;
+	const struct field *id, *name;
+	size_t flen, idlen, namelen;
+};
+
+/* Fills *w for the record of e. */
+static inline void
+report_who(const struct report *rp, const struct entry *e, struct report_who *w)
+{
+	w->file = report_file_of(e->rec);
+	w->flen = strlen(w->file);
+	w->id = report_cell(e->rec, rp->cols.id);
+	w->name = report_cell(e->rec, rp->cols.name);
+	w->idlen = w->id != NULL ? w->id->len : 0;
+	w->namelen = w->name != NULL ? w->name->len : 0;
+}
 
 /*
  * The text reports' first line from the rule set's hash on: " (HASH),

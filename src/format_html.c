@@ -274,15 +274,12 @@ static void
 html_record(struct report *rp, const struct entry *e)
 {
 	struct html_state *st = rp->state;
-	const struct field *id = report_cell(e->rec, rp->cols.id);
-	const struct field *name = report_cell(e->rec, rp->cols.name);
-	const char *file = report_file_of(e->rec);
+	struct report_who w;
 	const char *msg = e->message != NULL ? e->message : "";
-	size_t flen = strlen(file), mlen = strlen(msg);
-	size_t idlen = id != NULL ? id->len : 0;
-	size_t namelen = name != NULL ? name->len : 0;
+	size_t mlen = strlen(msg);
 	char *d;
 
+	report_who(rp, e, &w);
 	/* A report on nothing (-q) drops its rows: no spool for them. */
 	if (rp->out.stream == NULL)
 		return;
@@ -292,7 +289,7 @@ html_record(struct report *rp, const struct entry *e)
 	st->nrows++;
 	st->cur = e;
 	d = out_room(&st->rows,
-	    6 * (flen + idlen + namelen + mlen) +
+	    6 * (w.flen + w.idlen + w.namelen + mlen) +
 	        (size_t)2 * OUTPUT_ULONG_ROOM + ROW_ROOM);
 	if (d == NULL) {
 		rows_check(rp);
@@ -301,15 +298,15 @@ html_record(struct report *rp, const struct entry *e)
 	d = put_str(d, "<tr class=\"");
 	d = put_str(d, status_class[e->verdict]);
 	d = put_str(d, "\"><td class=\"where\">");
-	d = put_html(d, file, flen);
+	d = put_html(d, w.file, w.flen);
 	*d++ = ':';
 	d = put_ulong(d, e->rec->line);
 	d = put_str(d, "</td><td>");
-	if (id != NULL)
-		d = put_html(d, id->ptr, idlen);
+	if (w.id != NULL)
+		d = put_html(d, w.id->ptr, w.idlen);
 	d = put_str(d, "</td><td>");
-	if (name != NULL)
-		d = put_html(d, name->ptr, namelen);
+	if (w.name != NULL)
+		d = put_html(d, w.name->ptr, w.namelen);
 	d = put_str(d, "</td><td><span class=\"badge ");
 	d = put_str(d, status_class[e->verdict]);
 	d = put_str(d, "\">");

@@ -258,26 +258,22 @@ static void
 json_record(struct report *rp, const struct entry *e)
 {
 	struct json_state *st = rp->state;
-	const struct field *id = report_cell(e->rec, rp->cols.id);
-	const struct field *name = report_cell(e->rec, rp->cols.name);
-	const char *file = report_file_of(e->rec);
-	size_t flen = strlen(file);
-	size_t idlen = id != NULL ? id->len : 0;
-	size_t namelen = name != NULL ? name->len : 0;
+	struct report_who w;
 	char *d;
 
+	report_who(rp, e, &w);
 	/* Each byte escaped at worst, the ids quoted, the fixed text. */
 	d = out_room(&rp->out,
-	    6 * (flen + idlen + namelen) + rp->ids_room + 2 * rp->nrules +
+	    6 * (w.flen + w.idlen + w.namelen) + rp->ids_room + 2 * rp->nrules +
 	        OUTPUT_ULONG_ROOM + 128);
 	if (d == NULL)
 		return;
 	d = put_str(d, "{\"file\":\"");
-	d = put_json(d, file, flen);
+	d = put_json(d, w.file, w.flen);
 	d = put_str(d, "\",\"line\":");
 	d = put_ulong(d, e->rec->line);
-	d = put_key_cell(d, ",\"id\":", id);
-	d = put_key_cell(d, ",\"name\":", name);
+	d = put_key_cell(d, ",\"id\":", w.id);
+	d = put_key_cell(d, ",\"name\":", w.name);
 	d = put_str(d, ",\"status\":\"");
 	d = put_str(d, verdict_name(e->verdict));
 	d = put_str(d, "\",\"failed\":[");

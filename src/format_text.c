@@ -87,34 +87,31 @@ static void
 text_record(struct report *rp, const struct entry *e)
 {
 	struct text_state *st = rp->state;
-	const struct field *id = report_cell(e->rec, rp->cols.id);
-	const struct field *name = report_cell(e->rec, rp->cols.name);
-	const char *file = report_file_of(e->rec);
-	size_t flen = strlen(file);
-	size_t idlen = id != NULL ? id->len : 0;
-	size_t namelen = name != NULL ? name->len : 0;
+	struct report_who w;
 	int list = e->verdict == VERDICT_ERROR ||
 	    e->nfailed + e->nunknown + e->nnot_applicable > 0;
 	char *d;
 
+	report_who(rp, e, &w);
 	st->lines = 1;
 	d = out_room(&rp->out,
-	    4 * (flen + idlen + namelen) + OUTPUT_ULONG_ROOM + STATUS_ROOM +
-	        16);
+	    4 * (w.flen + w.idlen + w.namelen) + OUTPUT_ULONG_ROOM +
+	        STATUS_ROOM + 16);
 	if (d == NULL)
 		return;
-	d = put_text(d, file, flen);
+	d = put_text(d, w.file, w.flen);
 	*d++ = ':';
 	d = put_ulong(d, e->rec->line);
 	d = put_str(d, "  ");
-	d = put_status(rp, d, e->verdict, id != NULL || name != NULL || list);
-	if (id != NULL) {
+	d = put_status(
+	    rp, d, e->verdict, w.id != NULL || w.name != NULL || list);
+	if (w.id != NULL) {
 		d = put_str(d, "  ");
-		d = put_text(d, id->ptr, id->len);
+		d = put_text(d, w.id->ptr, w.id->len);
 	}
-	if (name != NULL) {
+	if (w.name != NULL) {
 		d = put_str(d, "  ");
-		d = put_text(d, name->ptr, name->len);
+		d = put_text(d, w.name->ptr, w.name->len);
 	}
 	if (list)
 		d = put_str(d, "  | ");
