@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "columns.h"
+#include "split.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 #define MAX_FIELDS 16
@@ -28,18 +29,9 @@ static struct record
 split(const char *text, struct field *fields)
 {
 	struct record rec;
-	size_t n = 0, start = 0, i, len = strlen(text);
+	size_t n = split_bars(text, strlen(text), fields, MAX_FIELDS);
 
 	memset(&rec, 0, sizeof(rec));
-	for (i = 0; i <= len; i++) {
-		if (i < len && text[i] != '|')
-			continue;
-		assert_true(n < MAX_FIELDS);
-		fields[n].ptr = text + start;
-		fields[n].len = i - start;
-		n++;
-		start = i + 1;
-	}
 	rec.fields = fields;
 	rec.nfields = n;
 	rec.is_header = 1;

@@ -23,6 +23,7 @@
 #include "report.h"
 #include "rules.h"
 #include "value.h"
+#include "split.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -386,18 +387,7 @@ judge(struct judged *j, const struct rules *r, const struct record *rec,
 static size_t
 split(const char *text, struct field *f)
 {
-	size_t nf = 0, start = 0, i, n = strlen(text);
-
-	for (i = 0; i <= n; i++) {
-		if (i < n && text[i] != '|')
-			continue;
-		assert_true(nf < MAX_FIELDS);
-		f[nf].ptr = text + start;
-		f[nf].len = i - start;
-		nf++;
-		start = i + 1;
-	}
-	return nf;
+	return split_bars(text, strlen(text), f, MAX_FIELDS);
 }
 
 /*

@@ -27,6 +27,7 @@
 #include "report.h"
 #include "rules.h"
 #include "value.h"
+#include "split.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -84,18 +85,7 @@ fix_close(struct fix *f)
 static size_t
 split(const char *text, struct field *fields)
 {
-	size_t nf = 0, start = 0, i, n = strlen(text);
-
-	for (i = 0; i <= n; i++) {
-		if (i < n && text[i] != '|')
-			continue;
-		assert_true(nf < MAX_FIELDS);
-		fields[nf].ptr = text + start;
-		fields[nf].len = i - start;
-		nf++;
-		start = i + 1;
-	}
-	return nf;
+	return split_bars(text, strlen(text), fields, MAX_FIELDS);
 }
 
 /* The index of header field name in hdr ('|'-separated), or ABSENT. */

@@ -31,6 +31,7 @@
 #include "report.h"
 #include "rules.h"
 #include "value.h"
+#include "split.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -152,18 +153,7 @@ struct result {
 static size_t
 split(const char *text, size_t n, struct field *fields)
 {
-	size_t nf = 0, start = 0, i;
-
-	for (i = 0; i <= n; i++) {
-		if (i < n && text[i] != '|')
-			continue;
-		assert_true(nf < MAX_FIELDS);
-		fields[nf].ptr = text + start;
-		fields[nf].len = i - start;
-		nf++;
-		start = i + 1;
-	}
-	return nf;
+	return split_bars(text, n, fields, MAX_FIELDS);
 }
 
 /*

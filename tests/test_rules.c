@@ -403,67 +403,9 @@ struct judge_case {
 	struct expect_reason reasons[2];
 };
 
-/*
- * Judges every case of a table against r, checking the verdict, each
- * outcome, that a passing criterion has no reason and any other has one,
- * and the reasons named.
- */
-static void
-run_judge_table(const struct rules *r, const struct judge_case *cases,
-    size_t ncases, const char *table)
-{
-	struct fixture fx;
-	struct finding found[MAX_CELLS];
-	char got[MAX_CELLS + 1], reason[REASON_BUF];
-	const struct judge_case *jc;
-	enum verdict v;
-	int32_t asof;
-	size_t i, k, nc, ncols, len, idx;
-
-	nc = rules_count(r);
-	assert_true(nc <= MAX_CELLS);
-	(void)rules_columns(r, &ncols);
-	for (i = 0; i < ncases; i++) {
-		jc = &cases[i];
-		make_record(&fx, jc->cells);
-		if (fx.rec.nfields != ncols)
-			fail_msg(
-			    "%s case %zu: %zu cells, the set has %zu columns",
-			    table, i, fx.rec.nfields, ncols);
-		assert_int_equal(value_parse_iso(jc->asof, &asof), 0);
-		memset(found, 0xa5, sizeof(found));
-		v = rules_judge(r, &fx.rec, fx.col, asof, found);
-		for (k = 0; k < nc; k++)
-			got[k] = outcome_letter(found[k].outcome);
-		got[nc] = '\0';
-		if (v != jc->verdict || strcmp(got, jc->outcomes) != 0)
-			fail_msg("%s case %zu (%s): got %s %s, expected %s %s",
-			    table, i, jc->cells, verdict_name(v), got,
-			    verdict_name(jc->verdict), jc->outcomes);
-		for (k = 0; k < nc; k++) {
-			len = rules_reason(r, k, &found[k], &fx.rec, fx.col,
-			    asof, reason, sizeof(reason));
-			assert_int_equal(len, strlen(reason));
-			if ((found[k].outcome == OUTCOME_PASS) != (len == 0))
-				fail_msg("%s case %zu: %s: %c, reason \"%s\"",
-				    table, i, rules_id(r, k), got[k], reason);
-		}
-		for (k = 0; k < 2; k++) {
-			if (jc->reasons[k].id == NULL)
-				continue;
-			idx = rules_find(r, jc->reasons[k].id);
-			if (idx == (size_t)-1)
-				fail_msg("%s case %zu: no criterion %s", table,
-				    i, jc->reasons[k].id);
-			(void)rules_reason(r, idx, &found[idx], &fx.rec, fx.col,
-			    asof, reason, sizeof(reason));
-			if (strcmp(reason, jc->reasons[k].reason) != 0)
-				fail_msg("%s case %zu: %s: \"%s\", not \"%s\"",
-				    table, i, jc->reasons[k].id, reason,
-				    jc->reasons[k].reason);
-		}
-	}
-}
+/* Below, beside the helpers it needs. */
+static void run_cases(struct rules *r, const struct judge_case *cases,
+    size_t ncases, const char *table);
 
 /*
  * The default set's columns, in order: us_citizen,
@@ -675,7 +617,7 @@ test_judge_default(void **state)
 	r = rules_default(&err);
 	if (r == NULL)
 		fail_msg("default rules: %lu: %s", err.line, err.msg);
-	run_judge_table(r, default_cases,
+	run_cases(r, default_cases,
 	    sizeof(default_cases) / sizeof(default_cases[0]), "default");
 	rules_free(r);
 }
@@ -711,7 +653,7 @@ test_judge_fraction(void **state)
 	r = rules_parse(text, strlen(text), "t.rules", &err);
 	if (r == NULL)
 		fail_msg("%lu: %s", err.line, err.msg);
-	run_judge_table(r, fraction_cases,
+	run_cases(r, fraction_cases,
 	    sizeof(fraction_cases) / sizeof(fraction_cases[0]), "fraction");
 	rules_free(r);
 }
@@ -754,7 +696,7 @@ test_advisory(void **state)
 		fail_msg("%lu: %s", err.line, err.msg);
 	for (i = 0; i < sizeof(required) / sizeof(required[0]); i++)
 		assert_int_equal(rules_required(r, i), required[i]);
-	run_judge_table(r, advisory_cases,
+	run_cases(r, advisory_cases,
 	    sizeof(advisory_cases) / sizeof(advisory_cases[0]), "advisory");
 	rules_free(r);
 }
@@ -960,7 +902,7 @@ test_slots(void **state)
 		assert_string_equal(cols[i].name, names[i]);
 		assert_int_equal(cols[i].required, 1);
 	}
-	run_judge_table(
+	run_cases(
 	    r, slot_cases, sizeof(slot_cases) / sizeof(slot_cases[0]), "slots");
 	rules_free(r);
 }
@@ -1499,8 +1441,10 @@ same_finding(const struct finding *x, const struct finding *y)
 }
 
 /*
- * Judges every case of a table as run_judge_table() does, with room for
- * every finding rules_judge() writes (rules_findings(), the members of
+ * Judges every case of a table against r, checking the verdict, each
+ * outcome, that a passing criterion has no reason and any other has one,
+ * and the reasons named; with room for every finding rules_judge()
+ * writes (rules_findings(), the members of
  * groups included; nothing past them is touched) and outcomes that may
  * be N, not applicable.  Then judges each case again after
  * rules_prepare() for its as-of date, which must change no finding and
